@@ -1,0 +1,34 @@
+// Generates the rule registry and bundles the three entry points with esbuild:
+// one file each, so start-up loads one file (dist/cli.js, dist/server.js, dist/client.js).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+execFileSync(process.execPath, [path.join(root, 'scripts/gen-rule-registry.mjs')], { stdio: 'inherit' });
+
+const { build } = await import('esbuild');
+const production = process.argv.includes('--production');
+const entries = [
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
+  { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
+  { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
+];
+for (const e of entries) {
+  if (!fs.existsSync(path.join(root, e.in))) continue;
+  await build({
+    absWorkingDir: root,
+    entryPoints: [e.in],
+    outfile: e.out,
+    bundle: true,
+    platform: 'node',
+    target: 'node18',
+    format: 'cjs',
+    external: e.external ?? [],
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+}

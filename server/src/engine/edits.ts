@@ -1,0 +1,238 @@
+// Minimal, comment-preserving text edits over the source. Everything here edits exact ranges of
+// the original text; nothing re-prints the document. Inserted lines reuse the file's line break
+// and the indentation of their siblings.
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { CharterModel } from './parse';
+import { MapView, deref } from './parse';
+
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** An inline value (`weekly`, `[a, b]`, `"TODO: …"`) or nested block lines `[depth, text]` (depth ≥ 1). */
+export type InsertValue = string | { block: Array<[number, string]> };
+
+const PLAIN_SAFE = /^[A-Za-z0-9_][A-Za-z0-9_ .,@()/'-]*$/;
+const PLAIN_RESERVED = /^(true|false|null|yes|no|on|off|y|n|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|\.inf|\.nan)$/i;
+
+/** A scalar as YAML source: plain when that reads back as the same string, else double-quoted. */
+export function formatScalar(value: string): string {
+  if (PLAIN_SAFE.test(value) && !PLAIN_RESERVED.test(value) && !/\s$/.test(value) && !value.includes(' #') && !value.includes(': ')) return value;
+  return JSON.stringify(value);
+}
+
+/** `[a, b]` with each item formatted. */
+export function flowList(values: string[]): string {
+  return `[${values.map(formatScalar).join(', ')}]`;
+}
+
+export class Edits {
+  private unit: number | undefined;
+
+  constructor(private readonly model: CharterModel) {}
+
+  private get text(): string {
+    return this.model.text;
+  }
+
+  private get eol(): string {
+    return this.model.lines.eol;
+  }
+
+  /** The document's indentation step (smallest indentation in use), default 2. */
+  indentUnit(): number {
+    if (this.unit === undefined) {
+      let min = Infinity;
+      const lines = this.model.lines;
+      const limit = Math.min(lines.lineCount, 2000);
+      for (let l = 0; l < limit; l++) {
+        const ind = lines.indentOf(l);
+        const ch = this.text[lines.starts[l] + ind];
+        if (ind > 0 && ind < min && ch !== undefined && ch !== '\n' && ch !== '\r' && ch !== '#') min = ind;
+      }
+      this.unit = Number.isFinite(min) && min <= 8 ? min : 2;
+    }
+    return this.unit;
+  }
+
+  replace(target: Node | [number, number], text: string): OffsetEdit {
+    const [start, end] = Array.isArray(target) ? target : valueRange(target);
+    return { start, end, text };
+  }
+
+  /** Replaces a scalar's value, keeping its quoting style when it had one. */
+  replaceScalar(node: Scalar, value: string): OffsetEdit {
+    const [start, end] = valueRange(node);
+    let text: string;
+    if (node.type === 'QUOTE_DOUBLE') text = JSON.stringify(value);
+    else if (node.type === 'QUOTE_SINGLE') text = `'${value.replace(/'/g, "''")}'`;
+    else text = formatScalar(value);
+    return { start, end, text };
+  }
+
+  /** Column where a map's keys start. */
+  keyColumn(map: YAMLMap): number {
+    const first = map.items[0]?.key as Node | undefined;
+    const start = first?.range?.[0] ?? map.range?.[0] ?? 0;
+    return this.model.lines.positionAt(start).character;
+  }
+
+  /**
+   * Inserts `key: value` into a map after its last pair, at its keys' indentation.
+   * `map` undefined means the document's top level. Returns undefined where no clean edit exists.
+   */
+  insertPair(map: MapView | undefined, key: string, value: InsertValue): OffsetEdit | undefined {
+    const node = map?.node ?? (this.model.root?.node as YAMLMap | undefined);
+    if (!node) {
+      if (this.model.doc.contents && !isEmptyDocument(this.model)) return undefined;
+      return this.appendAtEnd(0, key, value);
+    }
+    if (node.flow) {
+      if (typeof value !== 'string') return undefined;
+      const closing = (node.range?.[1] ?? 0) - 1;
+      if (this.text[closing] !== '}') return undefined;
+      const sep = node.items.length ? ', ' : '';
+      let at = closing;
+      while (at > 0 && /\s/.test(this.text[at - 1])) at--;
+      return { start: at, end: at, text: `${sep}${key}: ${value}` };
+    }
+    if (node.items.length === 0) return undefined;
+    const column = this.keyColumn(node);
+    const at = this.lineEndAfter(contentEnd(this.model, node));
+    return { start: at, end: at, text: this.eol + this.pairLines(column, key, value) };
+  }
+
+  /** Gives `key` a value: fills an empty `key:`, replaces an existing value, or inserts the pair. */
+  setValue(map: MapView | undefined, key: string, value: InsertValue): OffsetEdit | undefined {
+    const view = map ?? this.model.root;
+    const pair = view?.pairs.get(key);
+    if (!pair) return this.insertPair(map, key, value);
+    const keyNode = pair.key as Node;
+    const current = pair.value as Node | null;
+    const column = this.model.lines.positionAt(keyNode.range?.[0] ?? 0).character;
+    const keyEnd = keyNode.range?.[1] ?? 0;
+    const colon = this.text.indexOf(':', keyEnd);
+    if (colon < 0) return undefined;
+    if (current && !(isScalar(current) && current.value === null && current.range?.[0] === current.range?.[1])) {
+      if (typeof value === 'string') return this.replace(current, value);
+      const [start] = valueRange(current);
+      const end = this.lineEndAfter(contentEnd(this.model, current));
+      return { start: colon + 1, end: Math.max(start, end), text: this.blockLines(column, value.block) };
+    }
+    // `key:` with nothing after it (maybe a comment): put the value right after the colon.
+    if (typeof value === 'string') return { start: colon + 1, end: colon + 1, text: ' ' + value };
+    return { start: colon + 1, end: colon + 1, text: this.blockLines(column, value.block) };
+  }
+
+  /** Adds an item to a list field, creating the field (`key: [item]`) when absent or empty. */
+  addToList(holder: MapView, key: string, item: string): OffsetEdit | undefined {
+    const value = holder.value(key);
+    if (!holder.has(key) || value === null || (isScalar(value) && value.value === null)) return this.setValue(holder, key, flowList([item]));
+    if (isScalar(value)) return this.replace(value, flowList([String(value.value), item]));
+    if (isSeq(value)) return this.appendToSeq(value, formatScalar(item));
+    return undefined;
+  }
+
+  appendToSeq(seq: YAMLSeq, itemText: string): OffsetEdit | undefined {
+    if (seq.flow) {
+      const closing = (seq.range?.[1] ?? 0) - 1;
+      if (this.text[closing] !== ']') return undefined;
+      let at = closing;
+      while (at > 0 && /\s/.test(this.text[at - 1])) at--;
+      return { start: at, end: at, text: (seq.items.length ? ', ' : '') + itemText };
+    }
+    if (seq.items.length === 0) return undefined;
+    const column = this.model.lines.positionAt(seq.range?.[0] ?? 0).character;
+    const at = this.lineEndAfter(contentEnd(this.model, seq));
+    return { start: at, end: at, text: `${this.eol}${' '.repeat(column)}- ${itemText}` };
+  }
+
+  /** Removes a pair (its whole lines) from a block map. */
+  removePair(map: MapView, key: string): OffsetEdit | undefined {
+    const pair = map.pairs.get(key);
+    if (!pair || map.node.flow || map.node.items.length < 2) return undefined;
+    const keyNode = pair.key as Node;
+    const lines = this.model.lines;
+    const startLine = lines.lineOf(keyNode.range?.[0] ?? 0);
+    if (lines.indentOf(startLine) !== lines.positionAt(keyNode.range?.[0] ?? 0).character) return undefined;
+    const endOffset = pair.value ? contentEnd(this.model, pair.value as Node) : (keyNode.range?.[1] ?? 0);
+    const endLine = lines.lineOf(endOffset);
+    return { start: lines.starts[startLine], end: lines.lineEndOf(endLine, true), text: '' };
+  }
+
+  /** Removes a comment; the whole line when the comment is alone on it. */
+  removeComment(start: number, end: number): OffsetEdit {
+    const lines = this.model.lines;
+    const line = lines.lineOf(start);
+    const lineStart = lines.starts[line];
+    if (this.text.slice(lineStart, start).trim() === '') return { start: lineStart, end: lines.lineEndOf(line, true), text: '' };
+    let from = start;
+    while (from > lineStart && /[ \t]/.test(this.text[from - 1])) from--;
+    return { start: from, end: Math.min(end, lines.lineEndOf(line)), text: '' };
+  }
+
+  /** Lines for `key: value` at a column (no leading line break). */
+  pairLines(column: number, key: string, value: InsertValue): string {
+    const pad = ' '.repeat(column);
+    if (typeof value === 'string') return `${pad}${key}: ${value}`;
+    return `${pad}${key}:${this.blockLines(column, value.block)}`;
+  }
+
+  /** Nested lines under a key at `column`, each on its own line (leading line break included). */
+  blockLines(column: number, block: Array<[number, string]>): string {
+    const unit = this.indentUnit();
+    return block.map(([depth, text]) => `${this.eol}${' '.repeat(column + depth * unit)}${text}`).join('');
+  }
+
+  /** End of the line holding `offset` (before its line break). */
+  lineEndAfter(offset: number): number {
+    const lines = this.model.lines;
+    return lines.lineEndOf(lines.lineOf(offset));
+  }
+
+  private appendAtEnd(column: number, key: string, value: InsertValue): OffsetEdit {
+    const t = this.text;
+    const needsBreak = t.length > 0 && !t.endsWith('\n');
+    return { start: t.length, end: t.length, text: (needsBreak ? this.eol : '') + this.pairLines(column, key, value) + this.eol };
+  }
+}
+
+/** A node's value range (quotes included, trailing comments excluded). */
+export function valueRange(node: Node): [number, number] {
+  const r = node.range ?? [0, 0, 0];
+  return [r[0], r[1]];
+}
+
+/** Offset just after the last character of a node's content (no trailing blank or comment). */
+export function contentEnd(model: CharterModel, node: Node): number {
+  let n: Node | null = node;
+  for (let depth = 0; n && depth < 200; depth++) {
+    if ((isMap(n) || isSeq(n)) && !n.flow && n.items.length) {
+      const last: unknown = n.items[n.items.length - 1];
+      if (isMap(n)) {
+        const pair = last as { key: Node; value: Node | null };
+        const v: Node | null = pair.value ?? null;
+        n = v && v.range && !(isScalar(v) && v.value === null && v.range[0] === v.range[1]) ? v : pair.key;
+      } else {
+        n = (last as Node | null) ?? null;
+        if (!n) break;
+      }
+      continue;
+    }
+    let end = n.range?.[1] ?? 0;
+    const text = model.text;
+    while (end > 0 && /[\s]/.test(text[end - 1])) end--;
+    return end;
+  }
+  return node.range?.[1] ?? 0;
+}
+
+function isEmptyDocument(model: CharterModel): boolean {
+  const c = model.doc.contents as Node | null;
+  return !c || (isScalar(c) && c.value === null);
+}
+
+export { deref };

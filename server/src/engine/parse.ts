@@ -1,0 +1,301 @@
+// Text → CharterModel: the YAML document plus typed views over its sections, each value keeping
+// its node (and so its exact source range). Parsing happens here and nowhere else.
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import type { Alias } from 'yaml';
+import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { LineIndex } from './text';
+
+export type OffsetRange = [start: number, end: number];
+
+export const LIST_SECTIONS = ['members', 'roles', 'stakeholders', 'priorities', 'decisions', 'checkins', 'milestones', 'risks'] as const;
+export type ListSection = (typeof LIST_SECTIONS)[number];
+export const MAP_SECTIONS = ['team', 'intent', 'updates'] as const;
+export type MapSection = (typeof MAP_SECTIONS)[number];
+
+/** Singular names used in messages: `decision "pick-vendors" has no owner`. */
+export const ENTRY_NOUN: Record<ListSection, string> = {
+  members: 'member',
+  roles: 'role',
+  stakeholders: 'stakeholder',
+  priorities: 'priority',
+  decisions: 'decision',
+  checkins: 'check-in',
+  milestones: 'milestone',
+  risks: 'risk',
+};
+
+export interface SyntaxProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+const aliasTargets = new WeakMap<Document, Map<Alias, Node | null>>();
+
+/** Maps every alias to the last node anchored with its name before it (one walk, in document order). */
+function indexAliases(doc: Document, text: string): void {
+  const targets = new Map<Alias, Node | null>();
+  aliasTargets.set(doc, targets);
+  if (!text.includes('*')) return;
+  const anchors = new Map<string, Node>();
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) targets.set(node, anchors.get(node.source) ?? null);
+      else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+}
+
+/** Resolves an alias to the node it names (null when it names nothing). */
+export function deref(doc: Document, node: unknown): Node | null {
+  if (isAlias(node)) return aliasTargets.get(doc)?.get(node) ?? null;
+  return (node as Node | null | undefined) ?? null;
+}
+
+/** True for a missing value, a null scalar, an empty string, or an empty list/map. */
+export function isEmptyValue(node: Node | null | undefined): boolean {
+  if (!node) return true;
+  if (isScalar(node)) return node.value === null || (typeof node.value === 'string' && node.value.trim() === '');
+  if (isSeq(node) || isMap(node)) return node.items.length === 0;
+  return false;
+}
+
+/** A scalar's value as text (strings, numbers, booleans); undefined for anything else. */
+export function scalarText(node: Node | null | undefined): string | undefined {
+  if (!node || !isScalar(node)) return undefined;
+  const v = node.value;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return node.source ?? String(v);
+  return undefined;
+}
+
+/** A read-only view of one YAML map: its pairs by key (the first of duplicate keys wins). */
+export class MapView {
+  readonly pairs = new Map<string, Pair<Node, Node | null>>();
+
+  constructor(
+    readonly doc: Document,
+    readonly node: YAMLMap<Node, Node | null>,
+  ) {
+    for (const pair of node.items) {
+      const key = scalarText(pair.key as Node);
+      if (key !== undefined && !this.pairs.has(key)) this.pairs.set(key, pair);
+    }
+  }
+
+  has(key: string): boolean {
+    return this.pairs.has(key);
+  }
+
+  keyNode(key: string): Scalar | undefined {
+    return this.pairs.get(key)?.key as Scalar | undefined;
+  }
+
+  /** The value node (aliases resolved); null when the key is absent or has no value node. */
+  value(key: string): Node | null {
+    const pair = this.pairs.get(key);
+    return pair ? deref(this.doc, pair.value) : null;
+  }
+
+  /** The value as text when it is a scalar. */
+  text(key: string): string | undefined {
+    return scalarText(this.value(key));
+  }
+
+  /** Absent, null, blank, or an empty collection. */
+  isEmpty(key: string): boolean {
+    return isEmptyValue(this.value(key));
+  }
+
+  /** A value that is a map, as a view. */
+  map(key: string): MapView | undefined {
+    const v = this.value(key);
+    return isMap(v) ? new MapView(this.doc, v as YAMLMap<Node, Node | null>) : undefined;
+  }
+
+  /** Scalar items of a list value, or the value itself when it is a single scalar. */
+  scalarItems(key: string): Scalar[] {
+    const v = this.value(key);
+    if (isScalar(v)) return v.value === null ? [] : [v];
+    if (isSeq(v)) {
+      const out: Scalar[] = [];
+      for (const item of v.items) {
+        const n = deref(this.doc, item);
+        if (isScalar(n) && n.value !== null) out.push(n);
+      }
+      return out;
+    }
+    return [];
+  }
+
+  /** Text values of `scalarItems`. */
+  texts(key: string): string[] {
+    const out: string[] = [];
+    for (const s of this.scalarItems(key)) {
+      const t = scalarText(s);
+      if (t !== undefined) out.push(t);
+    }
+    return out;
+  }
+}
+
+/** One map inside a list section (a member, a decision, …). */
+export class Entry extends MapView {
+  readonly id: string | undefined;
+  readonly idNode: Scalar | undefined;
+
+  constructor(
+    doc: Document,
+    node: YAMLMap<Node, Node | null>,
+    readonly section: ListSection,
+    readonly index: number,
+  ) {
+    super(doc, node);
+    const idValue = this.value('id');
+    this.idNode = isScalar(idValue) ? idValue : undefined;
+    const text = scalarText(idValue);
+    this.id = text !== undefined && text.trim() !== '' ? text : undefined;
+  }
+
+  get noun(): string {
+    return ENTRY_NOUN[this.section];
+  }
+
+  /** `decision "pick-vendors"`, or `decision #3` when it has no id. */
+  get label(): string {
+    return this.id !== undefined ? `${this.noun} "${this.id}"` : `${this.noun} #${this.index + 1}`;
+  }
+
+  /** Where findings about something missing in this entry point: its id value, else its first key. */
+  get anchor(): Node {
+    if (this.idNode && this.idNode.range) return this.idNode;
+    const first = this.node.items[0];
+    return ((first?.key as Node | undefined) ?? this.node) as Node;
+  }
+}
+
+export interface CharterModel {
+  text: string;
+  lines: LineIndex;
+  doc: Document.Parsed;
+  /** The top-level map, or undefined when the document is not a map (a list, a scalar, empty). */
+  root: MapView | undefined;
+  syntaxErrors: SyntaxProblem[];
+  team: MapView | undefined;
+  intent: MapView | undefined;
+  updates: MapView | undefined;
+  lists: Record<ListSection, Entry[]>;
+  /** Plain data for schema validation (null-valued keys dropped: an empty value counts as missing). */
+  data: unknown;
+}
+
+export const PARSE_LIMITS = {
+  /** Resolved-alias work allowed, in nodes, beyond the document's own size (alias bombs). */
+  aliasBudget: 10_000,
+  maxDepth: 200,
+};
+
+export function parseCharter(text: string): CharterModel {
+  const lines = new LineIndex(text);
+  const syntaxErrors: SyntaxProblem[] = [];
+  const doc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true, merge: false, strict: true });
+  for (const e of doc.errors) {
+    const [start, end] = e.pos ?? [0, 0];
+    syntaxErrors.push({ message: firstSentence(e.message), start, end: Math.max(end, start) });
+  }
+
+  indexAliases(doc, text);
+  const contents = doc.contents as Node | null;
+  const root = isMap(contents) ? new MapView(doc, contents as YAMLMap<Node, Node | null>) : undefined;
+  const lists = {} as Record<ListSection, Entry[]>;
+  for (const section of LIST_SECTIONS) {
+    const entries: Entry[] = [];
+    const seq = root?.value(section);
+    if (isSeq(seq)) {
+      (seq as YAMLSeq).items.forEach((item, index) => {
+        const node = deref(doc, item);
+        if (isMap(node)) entries.push(new Entry(doc, node as YAMLMap<Node, Node | null>, section, index));
+      });
+    }
+    lists[section] = entries;
+  }
+
+  const converter = new DataConverter(doc, syntaxErrors);
+  const data = converter.convert(contents, 0);
+
+  return {
+    text,
+    lines,
+    doc,
+    root,
+    syntaxErrors,
+    team: root?.map('team'),
+    intent: root?.map('intent'),
+    updates: root?.map('updates'),
+    lists,
+    data,
+  };
+}
+
+function firstSentence(message: string): string {
+  const line = message.split('\n')[0].trim();
+  return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** YAML nodes → plain data, resolving aliases within a budget so alias bombs cannot blow up. */
+class DataConverter {
+  private budget: number;
+  private exhausted = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly problems: SyntaxProblem[],
+  ) {
+    this.budget = PARSE_LIMITS.aliasBudget;
+  }
+
+  convert(node: unknown, depth: number): unknown {
+    if (node === null || node === undefined) return null;
+    if (depth > PARSE_LIMITS.maxDepth) return null;
+    if (isAlias(node)) {
+      const target = deref(this.doc, node);
+      const cost = target ? countNodes(target, this.budget + 1) : 0;
+      this.budget -= cost;
+      if (this.budget < 0) {
+        if (!this.exhausted) {
+          this.exhausted = true;
+          const [start, end] = (node as Alias).range ?? [0, 0];
+          this.problems.push({ message: 'Too many alias expansions (a possible "billion laughs" file); aliases are ignored from here on', start, end });
+        }
+        return null;
+      }
+      return this.convert(target, depth + 1);
+    }
+    if (isScalar(node)) return node.value ?? null;
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = scalarText(deref(this.doc, pair.key) as Node);
+        if (key === undefined || Object.prototype.hasOwnProperty.call(out, key)) continue;
+        const value = this.convert(pair.value, depth + 1);
+        if (value !== null) out[key] = value;
+      }
+      return out;
+    }
+    if (isSeq(node)) return node.items.map((item) => this.convert(item, depth + 1));
+    return null;
+  }
+}
+
+function countNodes(node: unknown, limit: number): number {
+  let count = 0;
+  const stack: unknown[] = [node];
+  while (stack.length && count < limit) {
+    const n = stack.pop();
+    count++;
+    if (isMap(n)) for (const p of n.items) stack.push(p.value);
+    else if (isSeq(n)) for (const i of n.items) stack.push(i);
+  }
+  return count;
+}

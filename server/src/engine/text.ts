@@ -1,0 +1,121 @@
+// Offsets ↔ LSP positions (0-based line, UTF-16 character) and small string helpers.
+import type { Position, Range } from './model';
+
+export class LineIndex {
+  /** Offset of the first character of every line. */
+  readonly starts: number[];
+  /** The file's own line break, reused by every inserted line so CRLF files stay CRLF. */
+  readonly eol: '\n' | '\r\n';
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.starts = starts;
+    const firstBreak = text.indexOf('\n');
+    this.eol = firstBreak > 0 && text[firstBreak - 1] === '\r' ? '\r\n' : '\n';
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineOf(offset: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineOf(clamped);
+    return { line, character: clamped - this.starts[line] };
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(Math.max(start, end)) };
+  }
+
+  offsetAt(pos: Position): number {
+    if (pos.line < 0) return 0;
+    if (pos.line >= this.starts.length) return this.text.length;
+    const lineEnd = this.lineEndOf(pos.line, true);
+    return Math.min(this.starts[pos.line] + Math.max(0, pos.character), lineEnd);
+  }
+
+  /** End of the line's content (before `\r\n` / `\n`); with `includeBreak`, after it. */
+  lineEndOf(line: number, includeBreak = false): number {
+    if (line + 1 >= this.starts.length) return this.text.length;
+    const next = this.starts[line + 1];
+    if (includeBreak) return next;
+    let end = next - 1; // the '\n'
+    if (end > this.starts[line] && this.text[end - 1] === '\r') end--;
+    return end;
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.starts[line], this.lineEndOf(line));
+  }
+
+  /** Column of the first non-blank character of the line. */
+  indentOf(line: number): number {
+    const start = this.starts[line];
+    let i = start;
+    while (this.text[i] === ' ') i++;
+    return i - start;
+  }
+}
+
+/** Levenshtein distance, giving up (returning max + 1) once it exceeds `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+/** Candidates at the smallest distance ≤ maxDistance from `value` (sorted, no duplicates). */
+export function closestMatches(value: string, candidates: Iterable<string>, maxDistance: number): string[] {
+  let best = maxDistance + 1;
+  let found: string[] = [];
+  for (const c of new Set(candidates)) {
+    if (c === value) continue;
+    const d = editDistance(value, c, best);
+    if (d < best) {
+      best = d;
+      found = [c];
+    } else if (d === best && d <= maxDistance) {
+      found.push(c);
+    }
+  }
+  return best <= maxDistance ? found.sort() : [];
+}
+
+/** Quotes a value for a message: `"pick-vendors"`. */
+export function q(value: unknown): string {
+  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const short = s.length > 60 ? s.slice(0, 57) + '…' : s;
+  return `"${short.replace(/\s+/g, ' ')}"`;
+}
+
+export function plural(n: number, one: string, many = one + 's'): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

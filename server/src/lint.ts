@@ -1,0 +1,263 @@
+// The one entry point: lint(text, { config, today }) → findings. Composes the engine with the rule
+// registry (so the engine never imports the rules). The CLI and the language server both call it.
+import type { Node } from 'yaml';
+import type { CharterConfig, Finding, Fix, LintOptions, Range, Severity, TextEdit } from './engine/model';
+import { SEVERITY_ORDER } from './engine/model';
+import { LineIndex } from './engine/text';
+import { parseCharter } from './engine/parse';
+import type { CharterModel, Entry, OffsetRange } from './engine/parse';
+import { buildIndex } from './engine/indexes';
+import type { CharterIndex } from './engine/indexes';
+import { validateSchema } from './engine/schema';
+import type { SchemaResult } from './engine/schema';
+import { Edits } from './engine/edits';
+import type { OffsetEdit } from './engine/edits';
+import { effectiveRules } from './engine/config';
+import type { EffectiveRule } from './engine/config';
+import { findSuppressions, isSuppressed } from './engine/suppress';
+import type { Suppression } from './engine/suppress';
+import type { FixDraft, Report, Rule, RuleContext } from './engine/rule';
+import { rules as registry } from './rules/registry.generated';
+
+export type { Finding, Fix, TextEdit, Range, Severity, CharterConfig, LintOptions };
+export const rules: readonly Rule[] = registry;
+
+export const DEFAULT_DOCS_BASE = 'https://github.com/team-charter/team-charter/blob/main/docs/rules/';
+/** Files above this size are not parsed; one finding explains why. */
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+export interface AnalyzeOptions extends LintOptions {
+  maxFileSize?: number;
+  /** Called when a rule throws; the rule is then reported as one finding and the others still run. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+/** Everything one lint pass computed, so editor features reuse the parse and indexes of a version. */
+export interface Analysis {
+  findings: Finding[];
+  model: CharterModel;
+  index: CharterIndex;
+}
+
+export function lint(text: string, options: AnalyzeOptions = {}): Finding[] {
+  return analyze(text, options).findings;
+}
+
+export function ruleDocsUrl(id: string, base = DEFAULT_DOCS_BASE): string {
+  return `${base}${id}.md`;
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const docsBase = options.docsBaseUrl ?? DEFAULT_DOCS_BASE;
+  const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (text.length > maxSize) return tooLarge(text, maxSize, docsBase);
+
+  const model = parseCharter(text);
+  const index = buildIndex(model);
+  const active = effectiveRules(rules, options.config).filter((r) => r.severity !== 'off');
+  let schema: SchemaResult | undefined;
+  const getSchema = () => (schema ??= validateSchema(model));
+  const edits = new Edits(model);
+  const findings: Finding[] = [];
+  const onlyStructural = model.root === undefined;
+
+  for (const effective of active) {
+    const { rule } = effective;
+    if (onlyStructural && !STRUCTURAL_RULES.has(rule.id)) continue;
+    if (rule.id === UNUSED_SUPPRESSION) continue;
+    const drafts: Report[] = [];
+    const ctx = makeContext(model, index, getSchema, edits, effective, options.today, drafts);
+    try {
+      rule.check(ctx);
+      for (const d of drafts) findings.push(toFinding(model, effective, d, docsBase));
+    } catch (error) {
+      options.onRuleError?.(rule.id, error);
+      findings.push({
+        rule: rule.id,
+        severity: effective.severity as Severity,
+        message: `the "${rule.id}" check failed on this file and was skipped (${String((error as Error)?.message ?? error).split('\n')[0]})`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        fixes: [],
+        docs: ruleDocsUrl(rule.id, docsBase),
+      });
+    }
+  }
+
+  const suppressions = findSuppressions(text, (o) => model.lines.lineOf(o));
+  let kept = findings;
+  if (suppressions.length) {
+    kept = findings.filter((f) => !isSuppressed(suppressions, f.rule, f.range.start.line));
+    const unused = active.find((r) => r.rule.id === UNUSED_SUPPRESSION);
+    if (unused) {
+      const drafts: Report[] = [];
+      const ctx = makeContext(model, index, getSchema, edits, unused, options.today, drafts) as SuppressionContext;
+      ctx.suppressions = suppressions;
+      unused.rule.check(ctx);
+      for (const d of drafts) kept.push(toFinding(model, unused, d, docsBase));
+    }
+  }
+  return { findings: sortFindings(dedupe(kept)), model, index };
+}
+
+export const UNUSED_SUPPRESSION = 'unused-suppression';
+/** Rules that still run when the document is not a map (they explain what is wrong with it). */
+const STRUCTURAL_RULES = new Set(['yaml-syntax', 'schema-invalid-value', 'schema-missing-key', UNUSED_SUPPRESSION]);
+
+/** The context `unused-suppression` gets: the suppressions after every other rule ran. */
+export interface SuppressionContext extends RuleContext {
+  suppressions: Suppression[];
+}
+
+function makeContext(
+  model: CharterModel,
+  index: CharterIndex,
+  getSchema: () => SchemaResult,
+  edits: Edits,
+  effective: EffectiveRule,
+  today: string | undefined,
+  out: Report[],
+): RuleContext {
+  return {
+    model,
+    index,
+    get schema() {
+      return getSchema();
+    },
+    options: effective.options,
+    today,
+    edits,
+    report: (r) => out.push(r),
+    topAnchor: () => model.root?.keyNode('charter') ?? [0, 0],
+  };
+}
+
+function offsets(at: Node | OffsetRange): OffsetRange {
+  if (Array.isArray(at)) return at;
+  const r = (at as Node).range;
+  return r ? [r[0], r[1]] : [0, 0];
+}
+
+function toFinding(model: CharterModel, effective: EffectiveRule, report: Report, docsBase: string): Finding {
+  const [start, end] = offsets(report.at);
+  const finding: Finding = {
+    rule: effective.rule.id,
+    severity: effective.severity as Severity,
+    message: report.message,
+    range: model.lines.rangeOf(start, end),
+    fixes: (report.fixes ?? []).map((f) => toFix(model, f)).filter((f): f is Fix => f !== undefined),
+    docs: ruleDocsUrl(effective.rule.id, docsBase),
+  };
+  if (report.entry) {
+    const e = report.entry;
+    finding.entry = isEntry(e) ? { section: e.section, ...(e.id !== undefined ? { id: e.id } : {}), index: e.index } : { section: e.section, ...(e.id !== undefined ? { id: e.id } : {}) };
+  }
+  if (report.related?.length) {
+    finding.related = report.related.map((r) => {
+      const [s, e] = offsets(r.at);
+      return { range: model.lines.rangeOf(s, e), message: r.message };
+    });
+  }
+  return finding;
+}
+
+function isEntry(e: unknown): e is Entry {
+  return typeof (e as Entry).index === 'number' && typeof (e as Entry).section === 'string' && 'node' in (e as object);
+}
+
+/** Converts a fix draft; drops it when an edit is missing or two edits overlap. */
+function toFix(model: CharterModel, draft: FixDraft): Fix | undefined {
+  if (draft.edits.length === 0 || draft.edits.some((e) => e === undefined)) return undefined;
+  const sorted = [...(draft.edits as OffsetEdit[])].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < sorted.length; i++) if (sorted[i].start < sorted[i - 1].end) return undefined;
+  const edits: TextEdit[] = sorted.map((e) => ({ range: model.lines.rangeOf(e.start, e.end), newText: e.text }));
+  return { title: draft.title, safe: draft.safe, edits };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.rule}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.rule.localeCompare(b.rule),
+  );
+}
+
+function tooLarge(text: string, maxSize: number, docsBase: string): Analysis {
+  const model = parseCharter('');
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return {
+    model,
+    index: buildIndex(model),
+    findings: [
+      {
+        rule: 'yaml-syntax',
+        severity: 'error',
+        message: `this file is ${mb(text.length)}, above the ${mb(maxSize)} size limit, so it was not checked; raise the limit (maxFileSize) to check it`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        fixes: [],
+        docs: ruleDocsUrl('yaml-syntax', docsBase),
+      },
+    ],
+  };
+}
+
+/** Applies edits (LSP ranges over `text`) and returns the new text. Edits must not overlap. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const lines = new LineIndex(text);
+  const withOffsets = edits.map((e, i) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText, i }));
+  // From the end backwards, so earlier offsets stay valid; equal positions keep their given order.
+  withOffsets.sort((a, b) => b.start - a.start || b.end - a.end || b.i - a.i);
+  let out = text;
+  for (const e of withOffsets) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+/**
+ * Picks fixes whose edits do not overlap any fix picked before (in document order), like ESLint.
+ * Inserts at the same position do not conflict.
+ */
+export function nonConflictingEdits(text: string, fixes: readonly Fix[]): { edits: TextEdit[]; applied: Fix[] } {
+  const lines = new LineIndex(text);
+  const taken: Array<[number, number]> = [];
+  const edits: TextEdit[] = [];
+  const applied: Fix[] = [];
+  const spans = (f: Fix) => f.edits.map((e) => [lines.offsetAt(e.range.start), lines.offsetAt(e.range.end)] as [number, number]);
+  const ordered = [...fixes].sort((a, b) => Math.min(...spans(a).map((s) => s[0])) - Math.min(...spans(b).map((s) => s[0])));
+  for (const fix of ordered) {
+    const mine = spans(fix);
+    const clash = mine.some(([s, e]) => taken.some(([ts, te]) => (s < te && ts < e) || (s === e && ts < s && s < te) || (ts === te && s < ts && ts < e)));
+    if (clash) continue;
+    taken.push(...mine);
+    edits.push(...fix.edits);
+    applied.push(fix);
+  }
+  return { edits, applied };
+}
+
+/** Applies every safe fix, re-linting until nothing changes (at most `maxPasses` rounds). */
+export function fixAll(text: string, options: AnalyzeOptions = {}, maxPasses = 10): { text: string; passes: number; fixed: number } {
+  let current = text;
+  let fixed = 0;
+  let passes = 0;
+  for (; passes < maxPasses; passes++) {
+    const safe = lint(current, options).flatMap((f) => f.fixes.filter((x) => x.safe));
+    if (safe.length === 0) break;
+    const { edits, applied } = nonConflictingEdits(current, safe);
+    const next = applyEdits(current, edits);
+    if (next === current) break;
+    fixed += applied.length;
+    current = next;
+  }
+  return { text: current, passes, fixed };
+}

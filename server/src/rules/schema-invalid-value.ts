@@ -1,0 +1,27 @@
+import { isScalar } from 'yaml';
+import { defineRule } from '../engine/rule';
+import type { FixDraft } from '../engine/rule';
+import { closestMatches } from '../engine/text';
+import { scalarText } from '../engine/parse';
+
+export default defineRule({
+  id: 'schema-invalid-value',
+  severity: 'error',
+  description: 'A value of the wrong type, a value outside its allowed set, or a malformed id or date',
+  check(ctx) {
+    for (const p of ctx.schema.problems) {
+      if (p.kind !== 'invalid-value') continue;
+      const fixes: FixDraft[] = [];
+      const node = p.node;
+      const current = scalarText(node);
+      if (p.candidates && isScalar(node) && current !== undefined) {
+        const close = closestMatches(current, p.candidates, 2);
+        const offered = close.length ? close : p.candidates.length <= 5 ? p.candidates : [];
+        for (const c of offered) {
+          fixes.push({ title: `Change to "${c}"`, safe: close.length === 1, edits: [ctx.edits.replaceScalar(node, c)] });
+        }
+      }
+      ctx.report({ at: node ?? ctx.topAnchor(), entry: p.entry, message: p.message, fixes });
+    }
+  },
+});
