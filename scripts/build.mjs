@@ -10,6 +10,7 @@ execFileSync(process.execPath, [path.join(root, 'scripts/gen-rule-registry.mjs')
 
 const { build } = await import('esbuild');
 const production = process.argv.includes('--production');
+const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
@@ -30,5 +31,6 @@ for (const e of entries) {
     minify: production,
     logLevel: 'warning',
     legalComments: 'none',
+    define: { __VERSION__: JSON.stringify(version) },
   });
 }

@@ -1,0 +1,26 @@
+// The CLI's view of the outside world, so commands can be tested in-process too.
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+  /** True when stdout is a terminal (colour allowed). */
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  /** The system date, YYYY-MM-DD (local time); the CLI's default for --today. */
+  today(): string;
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+    today: () => {
+      const d = new Date();
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    },
+  };
+}

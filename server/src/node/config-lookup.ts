@@ -1,0 +1,61 @@
+// Finds the `.charterrc.*` that applies to a charter: from the charter's folder upwards, the
+// nearest wins, stopping at the workspace/repository root. File-system code for the adapters
+// (CLI, language server); the engine only ever sees the parsed data.
+import fs from 'node:fs';
+import path from 'node:path';
+import { CONFIG_FILE_NAMES, parseConfigText } from '../engine/config';
+import type { CharterConfig } from '../engine/model';
+
+export interface FoundConfig {
+  file: string;
+  config: CharterConfig;
+}
+
+/**
+ * The nearest config file for `charterPath`, searching its folder and each parent up to and
+ * including `stopAt` (or the first folder holding `.git`, or the file-system root).
+ * Throws with a readable message when the nearest config cannot be read or parsed.
+ */
+export function findConfig(charterPath: string, stopAt?: string): FoundConfig | undefined {
+  const file = findConfigFile(charterPath, stopAt);
+  return file ? { file, config: readConfigFile(file) } : undefined;
+}
+
+export function findConfigFile(charterPath: string, stopAt?: string): string | undefined {
+  let dir = path.dirname(path.resolve(charterPath));
+  const stop = stopAt ? path.resolve(stopAt) : undefined;
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (isFile(candidate)) return candidate;
+    }
+    if (stop !== undefined ? dir === stop : fs.existsSync(path.join(dir, '.git'))) return undefined;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    if (stop !== undefined && !isInside(parent, stop)) return undefined;
+    dir = parent;
+  }
+}
+
+export function readConfigFile(file: string): CharterConfig {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`${file}: cannot read config (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return parseConfigText(text.replace(/^\uFEFF/, ''), file);
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
