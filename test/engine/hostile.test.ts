@@ -1,0 +1,107 @@
+// Hostile and odd input: each gets a clear finding and no crash, hang or range outside the text.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_MAX_FILE_SIZE, applyEdits, fixAll, lint } from '../../server/src/lint';
+import type { Finding } from '../../server/src/lint';
+import { invariantProblems } from '../helpers/invariants';
+import { ROOT } from '../helpers/fixtures';
+
+const TODAY = '2026-11-25';
+const base = fs.readFileSync(path.join(ROOT, 'test/helpers/base-charter.yaml'), 'utf8');
+
+function check(text: string, options = {}): Finding[] {
+  const findings = lint(text, { today: TODAY, ...options });
+  assert.deepEqual(invariantProblems(text, findings), []);
+  return findings;
+}
+const rulesOf = (fs: Finding[]) => [...new Set(fs.map((f) => f.rule))].sort();
+
+describe('hostile input', () => {
+  it('a "billion laughs" alias bomb is cut off with a yaml-syntax finding, quickly', () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 10; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const cur = String.fromCharCode(97 + i);
+      levels.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const text = `charter: 1\nx-bomb:\n  ${levels.join('\n  ')}\n`;
+    const started = Date.now();
+    const findings = check(text);
+    assert.ok(Date.now() - started < 2000, 'took too long');
+    const bomb = findings.find((f) => f.rule === 'yaml-syntax' && /alias/i.test(f.message));
+    assert.ok(bomb, `no alias finding in ${JSON.stringify(findings.map((f) => f.message))}`);
+  });
+
+  it('a self-referencing alias does not loop', () => {
+    check('charter: 1\nteam: &t\n  id: x\n  name: y\n  x-self: *t\nmembers: &m [*m]\n');
+  });
+
+  it('100-level nesting is reported, not a stack overflow', () => {
+    let nested = 'leaf';
+    for (let i = 0; i < 100; i++) nested = `{k${i}: ${nested}}`;
+    const findings = check(`charter: 1\nx-deep: ${nested}\nmission: ${nested}\n`);
+    assert.ok(findings.some((f) => f.rule === 'schema-invalid-value' && f.range.start.line === 2));
+    let block = 'leaf';
+    for (let i = 0; i < 100; i++) block = `k${i}:\n${block.replace(/^/gm, '  ')}`;
+    check(`charter: 1\nmission:\n${block.replace(/^/gm, '  ')}\n`);
+  });
+
+  it(`a file over the size limit is skipped with one explanatory finding`, () => {
+    const big = base + '\n' + '# padding line to make the file large\n'.repeat(Math.ceil((20 * 1024 * 1024) / 38));
+    assert.ok(big.length > DEFAULT_MAX_FILE_SIZE);
+    const started = Date.now();
+    const findings = check(big);
+    assert.ok(Date.now() - started < 1000);
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /size limit/);
+    // The limit is a setting: a higher one checks the file.
+    assert.equal(check(base, { maxFileSize: 10 }).length, 1);
+  });
+
+  it('binary data gets findings, not a crash', () => {
+    const bytes = Buffer.alloc(4096);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 256;
+    const findings = check(bytes.toString('latin1'));
+    assert.ok(findings.length > 0);
+  });
+
+  it('a UTF-8 BOM does not shift findings below the first line', () => {
+    const plain = check(base.replace('    owner: ben\n    boundary: team', '    boundary: team'));
+    const bom = check('\uFEFF' + base.replace('    owner: ben\n    boundary: team', '    boundary: team'));
+    assert.deepEqual(bom.map((f) => `${f.range.start.line}:${f.rule}`), plain.map((f) => `${f.range.start.line}:${f.rule}`));
+    assert.ok(plain.length > 0);
+  });
+
+  it('CRLF files: same lines and columns as LF; fixes keep CRLF', () => {
+    const lf = base.replace('    risk_owner: ben\n', '');
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const a = check(lf);
+    const b = check(crlf);
+    assert.deepEqual(b.map((f) => f.range), a.map((f) => f.range));
+    assert.ok(b.some((f) => f.fixes.length));
+    const fixed = fixAll(crlf, { today: TODAY }).text;
+    assert.notEqual(fixed, crlf);
+    assert.ok(!/(^|[^\r])\n/.test(fixed), 'a bare LF was introduced');
+    for (const f of b) for (const fix of f.fixes) assert.ok(!/(^|[^\r])\n/.test(applyEdits(crlf, fix.edits)), `${f.rule}: ${fix.title}`);
+  });
+
+  for (const [name, text, expected] of [
+    ['a list', '- id: a\n- id: b\n', /list/],
+    ['a scalar', 'just some text\n', /single value/],
+    ['an empty file', '', /empty/],
+    ['only comments', '# nothing here yet\n# still nothing\n', /empty/],
+  ] as const) {
+    it(`a charter that is ${name} gets one clear finding`, () => {
+      const findings = check(text);
+      assert.equal(findings.length, 1, JSON.stringify(findings));
+      assert.match(findings[0].message, expected);
+    });
+  }
+
+  it('tabs, duplicate keys and a second document are yaml-syntax errors, and the rest is still checked', () => {
+    const text = base.replace('mission:', '\tx-tab: 1\nmission:').replace('team:\n', 'team:\n  id: dup\n') + '---\nsecond: doc\n';
+    const findings = check(text);
+    assert.ok(findings.filter((f) => f.rule === 'yaml-syntax').length >= 2, JSON.stringify(rulesOf(findings)));
+  });
+});
