@@ -92,6 +92,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       const drafts: Report[] = [];
       const ctx = makeContext(model, index, getSchema, edits, unused, options.today, drafts) as SuppressionContext;
       ctx.suppressions = suppressions;
+      ctx.ruleIds = rules.map((r) => r.id);
       unused.rule.check(ctx);
       for (const d of drafts) kept.push(toFinding(model, unused, d, docsBase));
     }
@@ -106,6 +107,8 @@ const STRUCTURAL_RULES = new Set(['yaml-syntax', 'schema-invalid-value', 'schema
 /** The context `unused-suppression` gets: the suppressions after every other rule ran. */
 export interface SuppressionContext extends RuleContext {
   suppressions: Suppression[];
+  /** Every rule id (so a misspelt id in a comment can be told apart from one that found nothing). */
+  ruleIds?: readonly string[];
 }
 
 function makeContext(
@@ -246,18 +249,26 @@ export function nonConflictingEdits(text: string, fixes: readonly Fix[]): { edit
 }
 
 /** Applies every safe fix, re-linting until nothing changes (at most `maxPasses` rounds). */
-export function fixAll(text: string, options: AnalyzeOptions = {}, maxPasses = 10): { text: string; passes: number; fixed: number } {
+export function fixAll(
+  text: string,
+  options: AnalyzeOptions = {},
+  maxPasses = 10,
+): { text: string; passes: number; fixed: number; findings?: Finding[] } {
   let current = text;
   let fixed = 0;
   let passes = 0;
+  // The findings of `current` when the last pass linted it (so callers need not lint it again).
+  let findings: Finding[] | undefined;
   for (; passes < maxPasses; passes++) {
-    const safe = lint(current, options).flatMap((f) => f.fixes.filter((x) => x.safe));
+    findings = lint(current, options);
+    const safe = findings.flatMap((f) => f.fixes.filter((x) => x.safe));
     if (safe.length === 0) break;
     const { edits, applied } = nonConflictingEdits(current, safe);
     const next = applyEdits(current, edits);
     if (next === current) break;
     fixed += applied.length;
     current = next;
+    findings = undefined;
   }
-  return { text: current, passes, fixed };
+  return { text: current, passes, fixed, ...(findings ? { findings } : {}) };
 }

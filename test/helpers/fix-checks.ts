@@ -7,10 +7,11 @@ import { LineIndex } from '../../server/src/engine/text';
 
 export function commentsOf(text: string): string[] {
   const out: string[] = [];
-  // A '#' starting a line or after whitespace, outside quotes: good enough for fixture comments.
+  // A '#' starting a line or after whitespace, outside quoted strings: good enough for fixture comments.
   for (const line of text.split(/\r?\n/)) {
-    const m = /(^|\s)(#.*)$/.exec(line);
-    if (m && !/["']/.test(line.slice(0, m.index))) out.push(m[2].trimEnd());
+    const masked = line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, (q) => '_'.repeat(q.length));
+    const m = /(^|\s)(#.*)$/.exec(masked);
+    if (m) out.push(line.slice(m.index + m[1].length).trimEnd());
   }
   return out.sort();
 }

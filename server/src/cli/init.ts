@@ -1,7 +1,72 @@
-// Placeholder: replaced by the real `init` command.
+// `team-charter init [PATH]`: writes the starter charter, never over an existing file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { INIT_USAGE, UsageError, parseInitArgs } from './args';
+import type { InitArgs } from './args';
+import { errorCode, isCharterFileName } from './discover';
+import { displayPath } from './lint';
+import { starterCharter } from './starter-charter';
 import type { CliIO } from './io';
 
-export async function runInit(_args: string[], io: CliIO): Promise<number> {
-  io.stderr('team-charter init: not implemented yet\n');
-  return 2;
+export const DEFAULT_CHARTER_NAME = 'team-charter.yaml';
+/** The example milestone is due this many days after init, so it is not overdue for a while. */
+const FIRST_DUE_IN_DAYS = 90;
+
+export async function runInit(args: string[], io: CliIO): Promise<number> {
+  let opts: InitArgs;
+  try {
+    opts = parseInitArgs(args);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`team-charter init: ${e.message}\nRun "team-charter init --help" for usage.\n`);
+    return 2;
+  }
+  if (opts.help) {
+    io.stdout(INIT_USAGE + '\n');
+    return 0;
+  }
+  const target = targetFile(opts.path ?? '.', io.cwd);
+  const shown = displayPath(target, io.cwd);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    // 'wx' fails when the file exists, even when it appears between a check and the write.
+    fs.writeFileSync(target, starterCharter(addDays(io.today(), FIRST_DUE_IN_DAYS)), { encoding: 'utf8', flag: 'wx' });
+  } catch (e) {
+    const code = errorCode(e);
+    io.stderr(
+      code === 'EEXIST'
+        ? `team-charter: ${shown} already exists; not overwritten (remove it or choose another PATH)\n`
+        : `team-charter: cannot write ${shown} (${code})\n`,
+    );
+    return 2;
+  }
+  io.stdout(`wrote ${shown}: a starter charter with every section; replace each TODO and the example ids\n`);
+  if (!isCharterFileName(path.basename(target))) {
+    io.stdout(`note: "lint" finds a charter in a folder only when it is named team-charter.yaml or NAME.charter.yaml; pass this file by name\n`);
+  }
+  const sameAsDefault = path.resolve(io.cwd, DEFAULT_CHARTER_NAME) === target;
+  io.stdout(`next: team-charter lint${sameAsDefault ? '' : ' ' + quoteArg(shown)}\n`);
+  return 0;
+}
+
+/** A folder (existing, or written with a trailing slash, or without a YAML extension) gets team-charter.yaml inside. */
+function targetFile(arg: string, cwd: string): string {
+  const abs = path.resolve(cwd, arg);
+  let isFolder: boolean;
+  try {
+    isFolder = fs.statSync(abs).isDirectory();
+  } catch {
+    isFolder = /[\\/]$/.test(arg) || !/\.ya?ml$/i.test(arg);
+  }
+  return isFolder ? path.join(abs, DEFAULT_CHARTER_NAME) : abs;
+}
+
+function addDays(date: string, days: number): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const base = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Date.now();
+  return new Date(base + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function quoteArg(s: string): string {
+  return /^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }

@@ -119,12 +119,18 @@ export class Edits {
     if (current && !(isScalar(current) && current.value === null && current.range?.[0] === current.range?.[1])) {
       if (typeof value === 'string') return this.replace(current, value);
       const [start] = valueRange(current);
-      const end = this.lineEndAfter(contentEnd(this.model, current));
-      return { start: colon + 1, end: Math.max(start, end), text: this.blockLines(column, value.block) };
+      const valueEnd = contentEnd(this.model, current);
+      const end = this.lineEndAfter(valueEnd);
+      // A comment after the old value (`key: [] # note`) stays on the key's line.
+      const trailing = this.text.slice(valueEnd, end);
+      const keep = /^\s*#/.test(trailing) ? trailing : '';
+      return { start: colon + 1, end: Math.max(start, end), text: keep + this.blockLines(column, value.block) };
     }
-    // `key:` with nothing after it (maybe a comment): put the value right after the colon.
+    // `key:` with nothing after it (maybe a comment): an inline value goes right after the colon,
+    // block lines after the end of the line, so a comment there stays on the key's line.
     if (typeof value === 'string') return { start: colon + 1, end: colon + 1, text: ' ' + value };
-    return { start: colon + 1, end: colon + 1, text: this.blockLines(column, value.block) };
+    const lineEnd = this.lineEndAfter(colon);
+    return { start: lineEnd, end: lineEnd, text: this.blockLines(column, value.block) };
   }
 
   /** Adds an item to a list field, creating the field (`key: [item]`) when absent or empty. */

@@ -26,6 +26,8 @@ export const ENTRY_NOUN: Record<ListSection, string> = {
 
 export interface SyntaxProblem {
   message: string;
+  /** The yaml library's error code (`DUPLICATE_KEY`, `TAB_AS_INDENT`, …), when it gave one. */
+  code?: string;
   start: number;
   end: number;
 }
@@ -185,7 +187,10 @@ export interface CharterModel {
   intent: MapView | undefined;
   updates: MapView | undefined;
   lists: Record<ListSection, Entry[]>;
-  /** Plain data for schema validation (null-valued keys dropped: an empty value counts as missing). */
+  /**
+   * Plain data for schema validation. Null-valued keys hold `undefined`: JSON Schema then treats
+   * an empty value as missing (`required`) while an unknown key stays visible (`additionalProperties`).
+   */
   data: unknown;
 }
 
@@ -201,7 +206,7 @@ export function parseCharter(text: string): CharterModel {
   const doc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true, merge: false, strict: true });
   for (const e of doc.errors) {
     const [start, end] = e.pos ?? [0, 0];
-    syntaxErrors.push({ message: firstSentence(e.message), start, end: Math.max(end, start) });
+    syntaxErrors.push({ message: firstSentence(e.message), code: e.code, start, end: Math.max(end, start) });
   }
 
   indexAliases(doc, text);
@@ -279,7 +284,7 @@ class DataConverter {
         const key = scalarText(deref(this.doc, pair.key) as Node);
         if (key === undefined || Object.prototype.hasOwnProperty.call(out, key)) continue;
         const value = this.convert(pair.value, depth + 1);
-        if (value !== null) out[key] = value;
+        out[key] = value === null ? undefined : value;
       }
       return out;
     }

@@ -51,19 +51,45 @@ let validator: ValidateFunction | undefined;
 function getValidator(): ValidateFunction {
   if (!validator) {
     const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+    // Only calendar validity: the pattern reports the shape, so a malformed date gets one message.
+    ajv.addFormat('date', { type: 'string', validate: (s: string) => !DATE_SHAPE.test(s) || isCalendarDate(s) });
     validator = ajv.compile(schemaJson as object);
   }
   return validator;
 }
 
+const DATE_SHAPE = new RegExp(charterSchema.definitions?.date?.pattern ?? '^\\d{4}-\\d{2}-\\d{2}$');
+
+/** `YYYY-MM-DD` naming a day that exists (no February 30th). */
+export function isCalendarDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 /** Resolves `$ref`s of our own schema (`#/definitions/x`). */
+const resolved = new WeakMap<JsonSchema, JsonSchema>();
 export function resolveSchema(s: JsonSchema | undefined): JsonSchema | undefined {
-  let cur = s;
+  if (!s?.$ref) return s;
+  const cached = resolved.get(s);
+  if (cached) return cached;
+  let cur: JsonSchema | undefined = s;
   for (let i = 0; cur?.$ref && i < 10; i++) {
-    const name = cur.$ref.replace('#/definitions/', '');
+    const name: string = cur.$ref.replace('#/definitions/', '');
     cur = { ...charterSchema.definitions?.[name], description: cur.description ?? charterSchema.definitions?.[name]?.description };
   }
+  if (cur) resolved.set(s, cur);
   return cur;
+}
+
+/** True when a string is an acceptable kind of value at this place (text, an enum, a date, an id, a cadence). */
+export function acceptsText(s: JsonSchema | undefined): boolean {
+  const schema = resolveSchema(s);
+  if (!schema) return false;
+  if (schema.anyOf) return schema.anyOf.some(acceptsText);
+  if (schema.enum) return schema.enum.some((v) => typeof v === 'string');
+  if (schema.type === undefined) return false;
+  return schema.type === 'string' || (Array.isArray(schema.type) && schema.type.includes('string'));
 }
 
 /** The schema that applies at a data path (list indexes are numbers). */
@@ -98,10 +124,11 @@ function notAMap(model: CharterModel): SchemaProblem[] {
   const contents = model.doc.contents as Node | null;
   if (!contents || (isScalar(contents) && contents.value === null)) {
     if (model.syntaxErrors.length) return [];
-    return [{ kind: 'missing-key', node: undefined, path: [], key: 'charter', message: 'the file is empty: a charter is a YAML map starting with "charter: 1"' }];
+    const what = model.text.trim() === '' ? 'the file is empty' : 'the file holds only comments';
+    return [{ kind: 'missing-key', node: undefined, path: [], key: 'charter', message: `${what}: a charter is a YAML map that starts with "charter: 1"` }];
   }
-  const what = isSeq(contents) ? 'a list' : isScalar(contents) ? 'a single value' : 'not a map';
-  return [{ kind: 'invalid-value', node: contents, path: [], message: `a charter must be a YAML map of sections (charter, team, members, …), but this file is ${what}` }];
+  const what = isSeq(contents) ? 'a list' : isScalar(contents) ? `a single value (${describeActual(contents.value)})` : 'not a map';
+  return [{ kind: 'invalid-value', node: contents, path: [], message: `this file is ${what}, but a charter is a YAML map of sections (charter, team, members, …)` }];
 }
 
 function parsePointer(pointer: string): Array<string | number> {
@@ -133,11 +160,18 @@ function keyNodeAt(model: CharterModel, path: Array<string | number>, key: strin
   return (holder as YAMLMap<Node, Node | null>).items.find((p) => scalarText(deref(model.doc, p.key)) === key)?.key as Node | undefined;
 }
 
+const entriesByPosition = new WeakMap<CharterModel, Map<string, Entry>>();
 function entryAt(model: CharterModel, path: Array<string | number>): Entry | undefined {
   if (path.length < 2 || typeof path[1] !== 'number') return undefined;
   const section = path[0] as ListSection;
   if (!(LIST_SECTIONS as readonly string[]).includes(section)) return undefined;
-  return model.lists[section].find((e) => e.index === path[1]);
+  let byPosition = entriesByPosition.get(model);
+  if (!byPosition) {
+    byPosition = new Map();
+    for (const s of LIST_SECTIONS) for (const e of model.lists[s]) byPosition.set(`${s}/${e.index}`, e);
+    entriesByPosition.set(model, byPosition);
+  }
+  return byPosition.get(`${section}/${path[1]}`);
 }
 
 /** `decision "x"`, `team`, `updates`, `the charter`: the thing holding the value at `path`. */
@@ -149,7 +183,7 @@ function holderLabel(model: CharterModel, path: Array<string | number>): string 
 }
 
 /** How a value is named in a message: `"owner" of decision "x"`, `mission`, `item 2 of "covers" in updates`. */
-function valueLabel(model: CharterModel, path: Array<string | number>): string {
+export function valueLabel(model: CharterModel, path: Array<string | number>): string {
   if (path.length === 0) return 'the charter';
   const last = path[path.length - 1];
   const parent = path.slice(0, -1);
@@ -187,7 +221,7 @@ function coveredByCatalogue(model: CharterModel, path: Array<string | number>, v
   const inEntryOrUpdates = (path.length >= 3 && typeof path[1] === 'number') || path[0] === 'updates';
   if (!inEntryOrUpdates || fieldIndex < 1) return false;
   if (field === 'cadence') return true;
-  if (field === 'owner' && fieldIndex === path.length - 1) return true;
+  if (field === 'owner' && fieldIndex === path.length - 1 && (isScalarValue || Array.isArray(value))) return true;
   if (PARTY_FIELD_NAMES.has(field as string) && isScalarValue) return true;
   if (path[0] === 'checkins' && field === 'milestones' && isScalarValue) return true;
   if (path[0] === 'risks' && field === 'decisions' && isScalarValue) return true;
@@ -204,15 +238,16 @@ function toProblem(model: CharterModel, error: ErrorObject): SchemaProblem | und
       if (path.length === 0 && key === 'charter') return undefined;
       const entry = entryAt(model, path);
       const holderNode = nodeAt(model, path);
+      const holder = isMap(holderNode) ? new MapView(model.doc, holderNode as YAMLMap<Node, Node | null>) : undefined;
+      // `key:` with no value counts as missing, but the message says it is empty.
+      const empty = holder?.has(key) ?? false;
       let node: Node | undefined;
       if (entry && path.length === 2) node = entry.anchor;
-      else if (path.length === 0) node = model.root?.keyNode('charter');
+      else if (path.length === 0) node = (empty ? holder?.keyNode(key) : undefined) ?? model.root?.keyNode('charter');
       else node = keyNodeAt(model, path.slice(0, -1), String(path[path.length - 1])) ?? holderNode ?? undefined;
-      const holder = isMap(holderNode) ? new MapView(model.doc, holderNode as YAMLMap<Node, Node | null>) : undefined;
-      const message =
-        path.length === 0
-          ? `the charter has no "${key}" section, which every charter needs`
-          : `${holderLabel(model, path)} is missing the required key "${key}"`;
+      let message: string;
+      if (path.length === 0) message = empty ? `the "${key}" section is empty, but every charter needs one` : `the charter has no "${key}" section, which every charter needs`;
+      else message = empty ? `${holderLabel(model, path)} has an empty "${key}", which is required` : `${holderLabel(model, path)} is missing the required key "${key}"`;
       return { kind: 'missing-key', node, message, path, entry, key, holder };
     }
     case 'additionalProperties': {
@@ -257,6 +292,10 @@ function toProblem(model: CharterModel, error: ErrorObject): SchemaProblem | und
         ? `${valueLabel(model, path)} is "${value}", not a date in YYYY-MM-DD form`
         : `${valueLabel(model, path)} is "${value}", not a lowercase kebab-case id (like "${suggestId(String(value))}")`;
       return { kind: 'invalid-value', node, path, entry: entryAt(model, path), message };
+    }
+    case 'format': {
+      const node = nodeAt(model, path) ?? undefined;
+      return { kind: 'invalid-value', node, path, entry: entryAt(model, path), message: `${valueLabel(model, path)} is "${value}", which is not a real calendar date` };
     }
     case 'const':
     case 'anyOf':

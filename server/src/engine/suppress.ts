@@ -1,11 +1,14 @@
 // Inline suppression comments:
 //   # charter-disable-next-line rule-a, rule-b   silences those rules on the next line
-//   # charter-disable rule-a                      silences them from here to the end of the file
-// With no rule ids, every rule is silenced. Text after ` -- ` is a reason and is ignored.
+//   # charter-disable-line rule-a                 silences them on the comment's own line
+//   # charter-disable rule-a                      silences them from the next line to the end of the file
+//   # charter-enable rule-a                       ends an earlier charter-disable for those rules
+// With no rule ids, every rule is meant. Text after ` -- ` is a reason and is ignored.
+// Only real YAML comments count: a `#` inside a quoted string or a block scalar is text.
 import { Parser } from 'yaml';
 
 export interface Suppression {
-  kind: 'next-line' | 'rest-of-file';
+  kind: 'next-line' | 'same-line' | 'rest-of-file';
   /** Rule ids; empty means every rule. */
   rules: string[];
   /** 0-based line of the comment. */
@@ -14,46 +17,63 @@ export interface Suppression {
   end: number;
   /** Rule ids this comment actually silenced (`*` when it names no ids). */
   used: Set<string>;
+  /** `charter-enable` comments after this one (rest-of-file only), which end it for their rules. */
+  enables: Enable[];
 }
 
-const DIRECTIVE = /^#\s*charter-(disable-next-line|disable)(?=\s|$)(.*)$/;
+interface Enable {
+  line: number;
+  rules: string[];
+}
+
+const DIRECTIVE = /^#\s*charter-(disable-next-line|disable-line|disable|enable)(?=[\s,]|$)(.*)$/;
+const KIND = { 'disable-next-line': 'next-line', 'disable-line': 'same-line', disable: 'rest-of-file' } as const;
 
 export function findSuppressions(text: string, lineOf: (offset: number) => number): Suppression[] {
-  if (!text.includes('charter-disable')) return [];
+  if (!text.includes('charter-')) return [];
   const out: Suppression[] = [];
   for (const comment of commentTokens(text)) {
-    const m = DIRECTIVE.exec(comment.source.trimEnd());
+    const source = comment.source.trimEnd();
+    const m = DIRECTIVE.exec(source);
     if (!m) continue;
-    const rest = m[2].split(/\s--\s|\s#/)[0];
-    const rules = rest
-      .split(/[\s,]+/)
-      .map((s) => s.trim())
-      .filter((s) => s !== '');
-    out.push({
-      kind: m[1] === 'disable' ? 'rest-of-file' : 'next-line',
-      rules,
-      line: lineOf(comment.offset),
-      start: comment.offset,
-      end: comment.offset + comment.source.trimEnd().length,
-      used: new Set(),
-    });
+    const rules = ruleIds(m[2]);
+    const line = lineOf(comment.offset);
+    if (m[1] === 'enable') {
+      // Comments come in document order, so every disable it can end is already in `out`.
+      for (const s of out) if (s.kind === 'rest-of-file') s.enables.push({ line, rules });
+      continue;
+    }
+    const kind = KIND[m[1] as keyof typeof KIND];
+    out.push({ kind, rules, line, start: comment.offset, end: comment.offset + source.length, used: new Set(), enables: [] });
   }
   return out;
+}
+
+/** Rule ids after the directive: separated by commas and/or spaces, up to a ` -- reason` or a ` # note`. */
+function ruleIds(rest: string): string[] {
+  return rest
+    .split(/\s--(?:\s|$)|\s#/)[0]
+    .split(/[\s,]+/)
+    .filter((s) => s !== '');
+}
+
+const names = (rules: string[], rule: string) => rules.length === 0 || rules.includes(rule);
+
+function covers(s: Suppression, rule: string, line: number): boolean {
+  if (!names(s.rules, rule)) return false;
+  if (s.kind === 'next-line') return line === s.line + 1;
+  if (s.kind === 'same-line') return line === s.line;
+  if (line <= s.line) return false;
+  return !s.enables.some((e) => e.line < line && names(e.rules, rule));
 }
 
 /** Tries each suppression on a finding; returns true (and records the use) when one silences it. */
 export function isSuppressed(suppressions: Suppression[], rule: string, line: number): boolean {
   let silenced = false;
   for (const s of suppressions) {
-    const covers = s.kind === 'next-line' ? line === s.line + 1 : line > s.line;
-    if (!covers) continue;
-    if (s.rules.length === 0) {
-      s.used.add('*');
-      silenced = true;
-    } else if (s.rules.includes(rule)) {
-      s.used.add(rule);
-      silenced = true;
-    }
+    if (!covers(s, rule, line)) continue;
+    s.used.add(s.rules.length === 0 ? '*' : rule);
+    silenced = true;
   }
   return silenced;
 }
@@ -80,5 +100,5 @@ function commentTokens(text: string): CommentToken[] {
     for (const key of ['start', 'sep', 'end', 'props', 'items', 'key', 'value']) if (key in t) visit(t[key], depth + 1);
   };
   for (const token of new Parser().parse(text)) visit(token, 0);
-  return out;
+  return out.sort((a, b) => a.offset - b.offset);
 }

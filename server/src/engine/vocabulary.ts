@@ -19,8 +19,9 @@ export function parseCadence(value: string): Cadence | undefined {
   if (value === 'on-milestone') return { kind: 'on-milestone' };
   const fixed = CADENCE_DAYS[value];
   if (typeof fixed === 'number') return { kind: 'interval', days: fixed };
-  const m = /^every ([1-9][0-9]{0,3}) (day|days|week|weeks)$/.exec(value);
-  if (m) return { kind: 'interval', days: Number(m[1]) * (m[2].startsWith('week') ? 7 : 1) };
+  // Exactly the format's spelling (and the schema's pattern): plural unit, N ≥ 1.
+  const m = /^every ([1-9][0-9]*) (days|weeks)$/.exec(value);
+  if (m) return { kind: 'interval', days: Number(m[1]) * (m[2] === 'weeks' ? 7 : 1) };
   return undefined;
 }
 
@@ -28,10 +29,15 @@ export const PLACEHOLDER_WORDS = ['todo', 'tbd', 'tba', 'fixme', 'xxx'];
 
 /** `TODO`, `TBD`, `TBA`, `FIXME`, `XXX` (whole words), `???`, `lorem ipsum`, or `<…>`. */
 export function isPlaceholderText(value: string): boolean {
+  return placeholderIn(value) !== undefined;
+}
+
+/** The placeholder a text contains (`TODO`, `???`, `<name>`, …), as written; undefined when none. */
+export function placeholderIn(value: string): string | undefined {
   const t = value.trim();
-  if (/^<[^<>]*>$/.test(t)) return true;
-  if (t.includes('???')) return true;
-  return /(^|[^a-z0-9_])(todo|tbd|tba|fixme|xxx|lorem ipsum)(?![a-z0-9_])/i.test(t);
+  if (/^<[^<>]*>$/.test(t)) return t;
+  if (t.includes('???')) return '???';
+  return /(^|[^a-z0-9_])(todo|tbd|tba|fixme|xxx|lorem ipsum)(?![a-z0-9_])/i.exec(t)?.[2];
 }
 
 /** `owner` values that stand in for a person or role instead of naming one. */

@@ -14,12 +14,12 @@ export default defineRule({
   description: 'A decision, milestone or risk has no owner',
   check(ctx) {
     const { model, index, edits } = ctx;
+    // One fix per lead, even when a lead is declared twice (duplicate-id reports that).
+    const leadIds = [...new Set(index.leads.map((lead) => lead.id?.trim()).filter((id): id is string => !!id))];
     for (const section of ['decisions', 'milestones', 'risks'] as const) {
       for (const entry of model.lists[section]) {
         if (index.ownerShape(entry).kind !== 'missing') continue;
-        const fixes: FixDraft[] = index.leads
-          .filter((lead) => lead.id !== undefined)
-          .map((lead) => ({ title: `Set owner to ${lead.id}`, safe: false, edits: [edits.setValue(entry, 'owner', formatScalar(lead.id!))] }));
+        const fixes: FixDraft[] = leadIds.map((id) => ({ title: `Set owner to "${id}"`, safe: false, edits: [edits.setValue(entry, 'owner', formatScalar(id))] }));
         if (fixes.length === 0) fixes.push({ title: 'Insert "owner: TODO"', safe: false, edits: [edits.setValue(entry, 'owner', 'TODO')] });
         ctx.report({ at: entry.anchor, entry, message: `${entry.label} has no owner: ${WHY[section]}`, fixes });
       }

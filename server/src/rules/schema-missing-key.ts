@@ -1,4 +1,5 @@
 import { defineRule } from '../engine/rule';
+import type { FixDraft } from '../engine/rule';
 import type { InsertValue } from '../engine/edits';
 
 /** Placeholders the fix inserts; `placeholder-text` then flags them until a person fills them in. */
@@ -13,16 +14,27 @@ export default defineRule({
   severity: 'error',
   description: 'A key the format requires is missing (team.id, an entry\'s id, milestone.title, …)',
   check(ctx) {
+    const { model, edits } = ctx;
     for (const p of ctx.schema.problems) {
       if (p.kind !== 'missing-key') continue;
       const key = p.key ?? '';
-      const value = PLACEHOLDERS[key] ?? JSON.stringify(`TODO: ${key}`);
-      const canFix = p.path.length === 0 ? ctx.model.root !== undefined : p.holder !== undefined;
+      const fixes: FixDraft[] = [];
+      if (model.root === undefined) {
+        // An empty (or comment-only) file: offer the smallest charter that parses.
+        const eol = model.lines.eol;
+        const lead = model.text === '' || model.text.endsWith('\n') ? '' : eol;
+        const skeleton = ['charter: 1', 'team:', '  id: TODO', '  name: "TODO: team name"', 'members:', '  - id: TODO', '    name: "TODO: name"'];
+        fixes.push({ title: 'Insert a charter skeleton', safe: false, edits: [{ start: model.text.length, end: model.text.length, text: lead + skeleton.join(eol) + eol }] });
+      } else if (p.holder) {
+        const value = PLACEHOLDERS[key] ?? JSON.stringify(`TODO: ${key}`);
+        // setValue fills an empty `key:` in place instead of adding a duplicate key.
+        fixes.push({ title: `Insert "${key}" with a TODO placeholder`, safe: false, edits: [edits.setValue(p.path.length === 0 ? undefined : p.holder, key, value)] });
+      }
       ctx.report({
         at: p.node ?? ctx.topAnchor(),
-        entry: p.entry ?? (p.path.length === 1 ? { section: String(p.path[0]) } : undefined),
+        entry: p.entry ?? (p.path.length === 1 ? { section: String(p.path[0]) } : p.path.length === 0 && key ? { section: key } : undefined),
         message: p.message,
-        fixes: canFix ? [{ title: `Insert "${key}" with a TODO placeholder`, safe: false, edits: [ctx.edits.insertPair(p.path.length === 0 ? undefined : p.holder, key, value)] }] : [],
+        fixes,
       });
     }
   },

@@ -1,35 +1,81 @@
 import { defineRule } from '../engine/rule';
+import type { FixDraft } from '../engine/rule';
+import { isSuppressed } from '../engine/suppress';
+import type { Suppression } from '../engine/suppress';
+import { closestMatches } from '../engine/text';
 import type { SuppressionContext } from '../lint';
 
-/** Runs after every other rule (the engine calls it with the suppressions and what they silenced). */
+const SELF = 'unused-suppression';
+const DIRECTIVE: Record<Suppression['kind'], string> = {
+  'next-line': 'charter-disable-next-line',
+  'same-line': 'charter-disable-line',
+  'rest-of-file': 'charter-disable',
+};
+const WHERE: Record<Suppression['kind'], string> = {
+  'next-line': 'on the next line',
+  'same-line': 'on this line',
+  'rest-of-file': 'below it',
+};
+
+/**
+ * Runs after every other rule (the engine calls it with the suppressions and what they silenced).
+ * Its own findings can only be silenced by a comment that names `unused-suppression` explicitly.
+ */
 export default defineRule({
-  id: 'unused-suppression',
+  id: SELF,
   severity: 'info',
   description: 'A charter-disable comment that silences nothing',
   check(ctx) {
-    const suppressions = (ctx as SuppressionContext).suppressions ?? [];
-    for (const s of suppressions) {
-      const unused = s.rules.filter((r) => !s.used.has(r));
-      const nothing = s.rules.length === 0 ? !s.used.has('*') : unused.length === s.rules.length;
-      const where = s.kind === 'next-line' ? 'on the next line' : 'below it';
-      if (nothing) {
-        const what = s.rules.length ? s.rules.map((r) => `"${r}"`).join(', ') : 'any rule';
-        ctx.report({
-          at: [s.start, s.end],
-          message: `this suppression silences nothing: no finding of ${what} ${where}`,
-          fixes: [{ title: 'Remove the unused suppression comment', safe: true, edits: [ctx.edits.removeComment(s.start, s.end)] }],
-        });
-      } else if (unused.length) {
-        const text = ctx.model.text.slice(s.start, s.end);
-        const kept = s.rules.filter((r) => s.used.has(r));
-        const directive = s.kind === 'next-line' ? 'charter-disable-next-line' : 'charter-disable';
-        const reason = /\s--\s.*$/.exec(text)?.[0] ?? '';
-        ctx.report({
-          at: [s.start, s.end],
-          message: `${unused.map((r) => `"${r}"`).join(', ')} in this suppression silence${unused.length === 1 ? 's' : ''} nothing ${where}`,
-          fixes: [{ title: `Remove ${unused.join(', ')} from the comment`, safe: true, edits: [{ start: s.start, end: s.end, text: `# ${directive} ${kept.join(', ')}${reason}` }] }],
-        });
+    const sctx = ctx as SuppressionContext;
+    const suppressions = sctx.suppressions ?? [];
+    const known = new Set(sctx.ruleIds ?? []);
+    const unusedIds = (s: Suppression) => s.rules.filter((r) => !s.used.has(r));
+    const silencesNothing = (s: Suppression) => (s.rules.length === 0 ? !s.used.has('*') : unusedIds(s).length === s.rules.length);
+
+    // First the comments that name other rules; then those naming this rule, which those may have used.
+    const naming = suppressions.filter((s) => s.rules.includes(SELF));
+    const ordered = [...suppressions.filter((s) => !s.rules.includes(SELF)), ...naming];
+    for (const s of ordered) {
+      const unused = unusedIds(s);
+      const nothing = silencesNothing(s);
+      if (!nothing && unused.length === 0) continue;
+      if (isSuppressed(naming.filter((t) => t !== s), SELF, s.line)) continue;
+
+      const where = WHERE[s.kind];
+      const reasons: string[] = [];
+      const fixes: FixDraft[] = [];
+      const unknown = known.size ? unused.filter((r) => !known.has(r)) : [];
+      for (const id of unknown) {
+        const close = closestMatches(id, known, 3);
+        reasons.push(`"${id}" is not a rule id${close.length ? ` (did you mean "${close[0]}"?)` : ''}`);
+        const found = new RegExp(`(?<![\\w-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).exec(ctx.model.text.slice(s.start, s.end));
+        for (const c of found ? close : []) {
+          const at = s.start + found!.index;
+          fixes.push({ title: `Change "${id}" to "${c}"`, safe: false, edits: [{ start: at, end: at + id.length, text: c }] });
+        }
       }
+      const quiet = unused.filter((r) => !unknown.includes(r));
+      if (quiet.length) reasons.push(`no ${quiet.map((r) => `"${r}"`).join(', ')} finding ${where}`);
+      if (s.rules.length === 0) reasons.push(`no finding ${where}`);
+
+      if (nothing) {
+        fixes.unshift({ title: 'Remove the unused suppression comment', safe: true, edits: [ctx.edits.removeComment(s.start, s.end)] });
+        ctx.report({ at: [s.start, s.end], message: `this suppression silences nothing: ${reasons.join('; ')}`, fixes });
+        continue;
+      }
+      const text = ctx.model.text.slice(s.start, s.end);
+      const kept = s.rules.filter((r) => s.used.has(r));
+      const reason = /\s(--(\s|$)|#).*$/.exec(text)?.[0] ?? '';
+      fixes.unshift({
+        title: `Remove ${unused.join(', ')} from the comment`,
+        safe: true,
+        edits: [{ start: s.start, end: s.end, text: `# ${DIRECTIVE[s.kind]} ${kept.join(', ')}${reason}` }],
+      });
+      ctx.report({
+        at: [s.start, s.end],
+        message: `${unused.map((r) => `"${r}"`).join(', ')} in this suppression silence${unused.length === 1 ? 's' : ''} nothing: ${reasons.join('; ')}`,
+        fixes,
+      });
     }
   },
 });

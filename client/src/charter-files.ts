@@ -1,0 +1,19 @@
+// Which documents are charters. The glob is the one the language server is registered for; the
+// regular expression answers the same question for a single file name (activation, commands).
+import * as path from 'path';
+import type * as vscode from 'vscode';
+
+export const CHARTER_GLOB = '**/{team-charter.{yaml,yml},*.charter.{yaml,yml}}';
+export const CHARTER_FILE_NAME = /^(?:team-charter|.+\.charter)\.ya?ml$/;
+
+/** Documents the language server checks: charters saved on disk, in YAML mode. A plain
+ *  object literal, so it fits both vscode's and the LSP client's document-filter types. */
+export const CHARTER_FILTER = { scheme: 'file', language: 'yaml', pattern: CHARTER_GLOB };
+
+export function isCharterFileName(fileName: string): boolean {
+  return CHARTER_FILE_NAME.test(path.basename(fileName));
+}
+
+export function isCharterDocument(doc: vscode.TextDocument): boolean {
+  return doc.uri.scheme === 'file' && doc.languageId === 'yaml' && isCharterFileName(doc.uri.fsPath);
+}

@@ -1,0 +1,77 @@
+// The palette commands. "Fix all problems" asks the server to run its teamCharter.fixAll command
+// directly (the server's own command id is registered by vscode-languageclient, so ours differs).
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest } from 'vscode-languageclient/node';
+import { isCharterDocument } from './charter-files';
+import { newCharterText, teamIdFrom } from './charter-template';
+import { COMMANDS, SERVER_FIX_ALL } from './ids';
+import type { CharterServer } from './server-client';
+
+
+export function registerCommands(server: CharterServer): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(COMMANDS.newCharter, () => newCharter()),
+    vscode.commands.registerCommand(COMMANDS.fixAll, (uri?: vscode.Uri) => fixAll(server, uri)),
+    vscode.commands.registerCommand(COMMANDS.restartServer, () => restartServer(server)),
+    vscode.commands.registerCommand(COMMANDS.showOutput, () => server.output.show(true)),
+  ];
+}
+
+async function newCharter(): Promise<void> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const folder = folders.length <= 1
+    ? folders[0]
+    : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder for the new team-charter.yaml' });
+  if (folders.length > 1 && !folder) return;
+  const base = folder?.uri ?? vscode.Uri.file(os.homedir());
+  const teamId = teamIdFrom(path.basename(base.path));
+  let target: vscode.Uri | undefined = vscode.Uri.joinPath(base, 'team-charter.yaml');
+  if (!folder || (await exists(target))) {
+    // No folder, or never overwrite: ask where (the dialog itself confirms replacing a file).
+    target = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(base, `${teamId}.charter.yaml`) : target,
+      filters: { 'Team charter': ['yaml', 'yml'] },
+      title: folder ? 'team-charter.yaml exists here: save the new charter as' : 'Save the new team charter as',
+    });
+    if (!target) return;
+  }
+  await vscode.workspace.fs.writeFile(target, Buffer.from(newCharterText(teamId, new Date()), 'utf8'));
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function fixAll(server: CharterServer, uri?: vscode.Uri): Promise<void> {
+  const doc = uri
+    ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())
+    : vscode.window.activeTextEditor?.document;
+  if (!doc || !isCharterDocument(doc)) {
+    void vscode.window.showInformationMessage('Team Charter: open a team-charter.yaml (or *.charter.yaml) file to fix its problems.');
+    return;
+  }
+  const client = await server.start();
+  if (!client) {
+    void vscode.window.showWarningMessage('Team Charter is disabled (teamCharter.enable) or its server is not running.');
+    return;
+  }
+  try {
+    await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_FIX_ALL, arguments: [doc.uri.toString()] });
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Team Charter: fixing all problems failed: ${(error as Error).message ?? error}`);
+  }
+}
+
+async function restartServer(server: CharterServer): Promise<void> {
+  if (!(await server.restart())) {
+    void vscode.window.showWarningMessage('Team Charter did not start: it is disabled (teamCharter.enable) or failed; see "Team Charter: Show output".');
+  }
+}

@@ -1,0 +1,44 @@
+// Extension entry point. Activation is cheap (commands + status item); the language server
+// process starts only once a charter is open, because `onLanguage:yaml` also activates us for
+// every other YAML file. The extension runs no workspace code, makes no network calls and
+// collects no telemetry: the server only reads charters and .charterrc files.
+import * as vscode from 'vscode';
+import { isCharterDocument } from './charter-files';
+import { registerCommands } from './commands';
+import { SETTINGS_SECTION } from './ids';
+import { CharterServer } from './server-client';
+import { CharterStatus } from './status';
+
+let server: CharterServer | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  const output = vscode.window.createOutputChannel('Team Charter');
+  server = new CharterServer(context, output);
+  const charterServer = server;
+  const status = new CharterStatus(charterServer);
+  output.appendLine(`[client] Team Charter ${context.extension.packageJSON.version} activated`);
+
+  const startIfCharterOpen = () => {
+    if (vscode.workspace.textDocuments.some(isCharterDocument)) void charterServer.start();
+  };
+  context.subscriptions.push(
+    output,
+    charterServer,
+    status,
+    ...registerCommands(charterServer),
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (isCharterDocument(doc)) void charterServer.start();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(`${SETTINGS_SECTION}.enable`)) return;
+      if (CharterServer.enabled()) startIfCharterOpen();
+      else void charterServer.stop();
+      status.update();
+    }),
+  );
+  startIfCharterOpen();
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return server?.stop();
+}

@@ -1,0 +1,25 @@
+// Names shared by the manifest (package.json), the client and the server contract. No vscode
+// import here, so unit tests can check the manifest against them.
+
+export const CLIENT_ID = 'teamCharter'; // also makes vscode-languageclient honour teamCharter.trace.server
+export const SETTINGS_SECTION = 'teamCharter';
+export const DIAGNOSTIC_SOURCE = 'team-charter';
+export const CONFIG_FILES_GLOB = '**/.charterrc{,.yaml,.yml,.json}';
+
+/** Palette commands the client registers (titles and categories are in package.json). */
+export const COMMANDS = {
+  newCharter: 'teamCharter.newCharter',
+  fixAll: 'teamCharter.fixAllProblems',
+  restartServer: 'teamCharter.restartServer',
+  showOutput: 'teamCharter.showOutput',
+} as const;
+
+/**
+ * The server's LSP command (workspace/executeCommand, argument: the document uri) that applies
+ * every safe fix. vscode-languageclient registers it as a VS Code command itself, so the palette
+ * command has a different id and sends the request directly.
+ */
+export const SERVER_FIX_ALL = 'teamCharter.fixAll';
+export const FIX_ALL_KIND = 'source.fixAll.team-charter';
+/** Optional server notification after a document version's diagnostics were published. */
+export const VALIDATED_NOTIFICATION = 'teamCharter/validated';

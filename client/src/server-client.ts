@@ -1,0 +1,105 @@
+// Owns the language client: starts the bundled server (dist/server.js over Node IPC) only when a
+// charter is open, stops it when `teamCharter.enable` is turned off, restarts it on request.
+import * as vscode from 'vscode';
+import { LanguageClient, RevealOutputChannelOn, State, TransportKind } from 'vscode-languageclient/node';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { CHARTER_FILTER } from './charter-files';
+import { CLIENT_ID, CONFIG_FILES_GLOB, DIAGNOSTIC_SOURCE, SETTINGS_SECTION, VALIDATED_NOTIFICATION } from './ids';
+
+/** Sent by the server after it published the diagnostics of one document version. */
+export interface ValidatedParams {
+  uri: string;
+  version?: number | null;
+}
+
+export class CharterServer implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private starting: Promise<LanguageClient | undefined> | undefined;
+  private readonly stateEmitter = new vscode.EventEmitter<'starting' | 'running' | 'stopped'>();
+  private readonly validatedEmitter = new vscode.EventEmitter<ValidatedParams>();
+  readonly onDidChangeState = this.stateEmitter.event;
+  readonly onDidValidate = this.validatedEmitter.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    readonly output: vscode.OutputChannel,
+  ) {}
+
+  get isRunning(): boolean {
+    return this.client?.state === State.Running;
+  }
+
+  static enabled(): boolean {
+    return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('enable', true);
+  }
+
+  /** Starts the server unless disabled; concurrent callers share one start. */
+  async start(): Promise<LanguageClient | undefined> {
+    if (!CharterServer.enabled()) return undefined;
+    if (this.client) return this.client;
+    this.starting ??= this.createAndStart().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  async stop(): Promise<void> {
+    if (this.starting) await this.starting;
+    const client = this.client;
+    this.client = undefined;
+    if (!client) return;
+    try {
+      await client.stop(5000);
+    } catch (error) {
+      this.output.appendLine(`[client] stopping the server failed: ${String(error)}`);
+    }
+    await client.dispose().catch(() => undefined);
+    this.stateEmitter.fire('stopped');
+  }
+
+  async restart(): Promise<LanguageClient | undefined> {
+    await this.stop();
+    return this.start();
+  }
+
+  private async createAndStart(): Promise<LanguageClient | undefined> {
+    this.stateEmitter.fire('starting');
+    const serverModule = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module: serverModule, transport: TransportKind.ipc },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    // .charterrc.* changes reach the server as workspace/didChangeWatchedFiles.
+    const watcher = (this.watcher ??= vscode.workspace.createFileSystemWatcher(CONFIG_FILES_GLOB));
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [CHARTER_FILTER],
+      diagnosticCollectionName: DIAGNOSTIC_SOURCE,
+      outputChannel: this.output,
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: watcher },
+    };
+    const client = new LanguageClient(CLIENT_ID, 'Team Charter', serverOptions, clientOptions);
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Running) this.stateEmitter.fire('running');
+      if (e.newState === State.Stopped) this.stateEmitter.fire('stopped');
+    });
+    client.onNotification(VALIDATED_NOTIFICATION, (params: ValidatedParams) => this.validatedEmitter.fire(params));
+    try {
+      await client.start();
+    } catch (error) {
+      this.output.appendLine(`[client] the Team Charter server did not start: ${String(error)}`);
+      await client.dispose().catch(() => undefined);
+      this.stateEmitter.fire('stopped');
+      return undefined;
+    }
+    this.client = client;
+    this.output.appendLine(`[client] Team Charter server started (${serverModule})`);
+    return client;
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.watcher?.dispose();
+    this.stateEmitter.dispose();
+    this.validatedEmitter.dispose();
+  }
+}

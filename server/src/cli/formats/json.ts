@@ -1,0 +1,21 @@
+// cli.md's JSON shape, version 1: 0-based LSP positions, fixes with their edits.
+import type { Finding } from '../../lint';
+import type { FileReport } from './lint-report';
+
+export function formatJson(files: readonly FileReport[]): string {
+  const out = {
+    version: 1,
+    files: files.map((file) => ({ path: file.path, findings: file.findings.map(toJson) })),
+  };
+  return JSON.stringify(out, null, 2) + '\n';
+}
+
+function toJson(f: Finding) {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    range: f.range,
+    fixes: f.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) })),
+  };
+}

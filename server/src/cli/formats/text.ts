@@ -1,0 +1,28 @@
+// `path:LINE:COL  severity  message  rule-id` per finding (1-based), then a summary line.
+import type { Severity } from '../../lint';
+import type { FileReport } from './lint-report';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const SEVERITY_COLOR: Record<Severity, string> = { error: '31', warning: '33', info: '36' };
+
+export function formatText(files: readonly FileReport[], options: TextOptions): string {
+  const paint = (code: string, s: string) => (options.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const lines: string[] = [];
+  for (const file of files) {
+    for (const f of file.findings) {
+      counts[f.severity]++;
+      const where = `${file.path}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      // Line breaks inside a message would break the one-line-per-finding contract.
+      const message = f.message.replace(/\s*[\r\n]+\s*/g, ' ');
+      lines.push(`${paint('1', where)}  ${paint(SEVERITY_COLOR[f.severity], f.severity)}  ${message}  ${paint('2', f.rule)}`);
+    }
+  }
+  const summary = `${counts.error} errors, ${counts.warning} warnings, ${counts.info} infos in ${files.length} files`;
+  const summaryColor = counts.error ? '1;31' : counts.warning ? '1;33' : '1;32';
+  lines.push(paint(summaryColor, summary));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,49 @@
+// Findings introduced and resolved by a change, matched by rule + entry + message as a multiset
+// (never by line), so a finding that only moved is neither new nor resolved.
+import type { Finding } from '../engine/model';
+import { ENTRY_NOUN, LIST_SECTIONS } from '../engine/parse';
+import type { ListSection } from '../engine/parse';
+import type { DiffFinding } from './types';
+
+/** Renamed ids per section: old id → new id. */
+export type Renames = Map<ListSection, Map<string, string>>;
+
+export function matchFindings(base: readonly Finding[], head: readonly Finding[], renames: Renames): { introduced: DiffFinding[]; resolved: DiffFinding[] } {
+  const baseKeys = base.map((f) => keyOf(renamed(f, renames)));
+  const headKeys = head.map(keyOf);
+  return {
+    introduced: unmatched(head, headKeys, baseKeys).map(toDiffFinding),
+    resolved: unmatched(base, baseKeys, headKeys).map(toDiffFinding),
+  };
+}
+
+function keyOf(f: Pick<Finding, 'rule' | 'entry' | 'message'>): string {
+  return JSON.stringify([f.rule, f.entry?.section ?? null, f.entry?.id ?? null, f.message]);
+}
+
+/** Items whose key has no counterpart left among `other` keys (each counterpart used once). */
+function unmatched<T>(items: readonly T[], keys: readonly string[], otherKeys: readonly string[]): T[] {
+  const available = new Map<string, number>();
+  for (const k of otherKeys) available.set(k, (available.get(k) ?? 0) + 1);
+  return items.filter((_, i) => {
+    const n = available.get(keys[i]) ?? 0;
+    if (n === 0) return true;
+    available.set(keys[i], n - 1);
+    return false;
+  });
+}
+
+/** A base finding about a renamed entry, as it reads under the new id (`decision "old"` → `decision "new"`). */
+function renamed(f: Finding, renames: Renames): Pick<Finding, 'rule' | 'entry' | 'message'> {
+  const section = f.entry?.section as ListSection | undefined;
+  const oldId = f.entry?.id;
+  const newId = section && oldId !== undefined && (LIST_SECTIONS as readonly string[]).includes(section) ? renames.get(section)?.get(oldId) : undefined;
+  if (newId === undefined || !section || oldId === undefined) return f;
+  const noun = ENTRY_NOUN[section];
+  return { rule: f.rule, entry: { ...f.entry, section, id: newId }, message: f.message.split(`${noun} "${oldId}"`).join(`${noun} "${newId}"`) };
+}
+
+function toDiffFinding(f: Finding): DiffFinding {
+  const entry = f.entry ? { entry: { section: f.entry.section, ...(f.entry.id !== undefined ? { id: f.entry.id } : {}) } } : {};
+  return { rule: f.rule, severity: f.severity, message: f.message, ...entry, range: f.range, docs: f.docs };
+}

@@ -1,0 +1,77 @@
+// `diff` as a pure function: (base text | undefined, head text | undefined, lint options) → what the
+// change did to findings, decisions, ownership, boundaries, check-ins, `done` and milestones.
+// Both sides are linted with the same options; no file system, no git, no clock.
+import { analyze, DEFAULT_MAX_FILE_SIZE } from '../lint';
+import type { AnalyzeOptions, Analysis } from '../lint';
+import type { Severity } from '../engine/model';
+import { structuralChanges } from './changes';
+import { matchFindings } from './findings';
+import type { Category, CharterChanges } from './types';
+import { CATEGORIES } from './types';
+
+export * from './types';
+
+/** Compares two versions of one charter; undefined = the charter does not exist on that side. */
+export function diffCharters(base: string | undefined, head: string | undefined, options: AnalyzeOptions = {}): CharterChanges {
+  const b = base === undefined ? undefined : analyze(base, options);
+  const h = head === undefined ? undefined : analyze(head, options);
+  const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const tooLarge = (text: string | undefined) => text !== undefined && text.length > maxSize;
+  // A side too large to parse has no structure to compare: its one finding says why.
+  const comparable = !tooLarge(base) && !tooLarge(head);
+  const { changes, renames } = comparable ? structuralChanges(b?.model, h?.model) : { changes: [], renames: new Map() };
+  return {
+    status: b === undefined ? 'added' : h === undefined ? 'deleted' : 'modified',
+    syntaxErrors: { base: syntaxErrorCount(b, tooLarge(base)), head: syntaxErrorCount(h, tooLarge(head)) },
+    findings: matchFindings(b?.findings ?? [], h?.findings ?? [], renames),
+    changes,
+  };
+}
+
+function syntaxErrorCount(side: Analysis | undefined, tooLarge: boolean): number {
+  return tooLarge ? 1 : side?.model.syntaxErrors.length ?? 0;
+}
+
+/** One charter in a report, named by its path (the head path; `basePath` when the base had another). */
+export interface ChangedCharter extends CharterChanges {
+  path: string;
+  basePath?: string;
+}
+
+export interface DiffReport {
+  /** What was compared: the git ref or base file as given, and `working tree` or the head file. */
+  base: string;
+  head: string;
+  /** The commit `base` resolved to (git mode). */
+  baseCommit?: string;
+  charters: ChangedCharter[];
+}
+
+export interface ChangeCounts {
+  introduced: Record<Severity, number>;
+  resolved: number;
+  categories: Record<Category, number>;
+}
+
+export function countChanges(charters: readonly CharterChanges[]): ChangeCounts {
+  const counts: ChangeCounts = {
+    introduced: { error: 0, warning: 0, info: 0 },
+    resolved: 0,
+    categories: Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>,
+  };
+  for (const c of charters) {
+    for (const f of c.findings.introduced) counts.introduced[f.severity]++;
+    counts.resolved += c.findings.resolved.length;
+    for (const change of c.changes) counts.categories[change.category]++;
+  }
+  return counts;
+}
+
+export function introducedTotal(counts: ChangeCounts): number {
+  return counts.introduced.error + counts.introduced.warning + counts.introduced.info;
+}
+
+/** `diff` exits 1 only when the change introduces error findings. */
+export function introducesErrors(report: DiffReport): boolean {
+  return report.charters.some((c) => c.findings.introduced.some((f) => f.severity === 'error'));
+}

@@ -1,0 +1,68 @@
+// How the ownership and decision-boundary rules read single-valued fields, so they agree:
+// null and blank count as missing; lists and maps where one value belongs are the schema's
+// business, so content rules skip them. Findings and edits use the field's own node (an alias
+// stays the alias: editing its anchor would change every other use of it).
+import { isAlias, isScalar } from 'yaml';
+import type { Node } from 'yaml';
+import type { Edits, OffsetEdit } from './edits';
+import { formatScalar } from './edits';
+import type { CharterModel, Entry, MapView } from './parse';
+import { scalarText } from './parse';
+import { splitJoinedParties } from './vocabulary';
+
+export type FieldValue =
+  | { kind: 'empty' }
+  | { kind: 'text'; text: string; at: Node }
+  | { kind: 'other'; at: Node };
+
+/** The node written after `key:` (an alias stays an alias); undefined when there is none. */
+export function ownNode(holder: MapView, key: string): Node | undefined {
+  const raw = holder.pairs.get(key)?.value as Node | null | undefined;
+  return raw && raw.range ? raw : undefined;
+}
+
+export function fieldValue(holder: MapView, key: string): FieldValue {
+  const value = holder.value(key);
+  if (value === null) return { kind: 'empty' };
+  if (isScalar(value) && (value.value === null || (typeof value.value === 'string' && value.value.trim() === ''))) return { kind: 'empty' };
+  const at = ownNode(holder, key) ?? value;
+  const text = scalarText(value);
+  return text === undefined ? { kind: 'other', at } : { kind: 'text', text: text.trim(), at };
+}
+
+/** A decision's boundary, lowercased; `team` when missing; undefined when it is not text. */
+export function boundaryOf(decision: MapView): string | undefined {
+  const f = fieldValue(decision, 'boundary');
+  if (f.kind === 'empty') return 'team';
+  return f.kind === 'text' ? f.text.toLowerCase() : undefined;
+}
+
+/** Party ids named by a list-or-string field (`consult`, `inform`, …), trimmed, joined strings split. */
+export function partiesIn(holder: MapView, key: string): string[] {
+  return holder.texts(key).flatMap((t) => splitJoinedParties(t)).filter((p) => p !== '');
+}
+
+/** Replaces a scalar field's value, keeping its quoting (an alias is replaced by plain text). */
+export function replaceFieldScalar(edits: Edits, holder: MapView, key: string, value: string): OffsetEdit | undefined {
+  const node = ownNode(holder, key);
+  if (!node) return undefined;
+  if (isAlias(node) || !isScalar(node)) return edits.replace(node, formatScalar(value));
+  return edits.replaceScalar(node, value);
+}
+
+/** Every map that has an `owner` field: decisions, check-ins, milestones, risks, and `updates`. */
+export interface OwnerHolder {
+  holder: MapView;
+  entry: Entry | { section: string };
+  label: string;
+  section: 'decisions' | 'checkins' | 'milestones' | 'risks' | 'updates';
+}
+
+export function ownerHolders(model: CharterModel): OwnerHolder[] {
+  const out: OwnerHolder[] = [];
+  for (const section of ['decisions', 'checkins', 'milestones', 'risks'] as const) {
+    for (const entry of model.lists[section]) out.push({ holder: entry, entry, label: entry.label, section });
+  }
+  if (model.updates) out.push({ holder: model.updates, entry: { section: 'updates' }, label: 'updates', section: 'updates' });
+  return out;
+}

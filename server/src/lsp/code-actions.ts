@@ -1,0 +1,93 @@
+// Code actions: every fix of every finding as a quickfix, "Disable <rule> for this line / file",
+// and "Fix all safe problems" (kind source.fixAll.team-charter). Diagnostics from the client are
+// matched to findings by `data` (rule, entry, ordinal), then by rule and line: Neovim 0.7 sends
+// byte columns and the cursor position, so exact ranges are never relied on.
+import { CodeActionKind } from 'vscode-languageserver/node';
+import type { CodeAction, CodeActionParams, Diagnostic, TextEdit as LspTextEdit } from 'vscode-languageserver/node';
+import type { Finding } from '../engine/model';
+import type { CharterState } from './charters';
+import { SOURCE, findingKey, toDiagnostic, withData } from './diagnostics';
+import type { DiagnosticData } from './diagnostics';
+import { FIX_ALL_KIND, FIX_ALL_TITLE, fixAllEdits, hasSafeFix } from './fix-all';
+import { disableForFileEdit, disableForLineEdit } from './suppress-edits';
+
+/** Findings that cannot be silenced with a comment (or where that makes no sense). */
+const NOT_SUPPRESSIBLE = new Set(['yaml-syntax', 'unused-suppression']);
+
+interface Matched {
+  finding: Finding;
+  diagnostic: Diagnostic;
+}
+
+export function codeActions(state: CharterState, params: CodeActionParams): CodeAction[] {
+  const analysis = state.analysis;
+  if (!analysis) return [];
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+  const uri = state.doc.uri;
+  const actions: CodeAction[] = [];
+
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const { finding, diagnostic } of matchFindings(state, params)) {
+      const safeCount = finding.fixes.filter((f) => f.safe).length;
+      for (const fix of finding.fixes) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.safe && safeCount === 1 ? true : undefined,
+          edit: { changes: { [uri]: fix.edits as LspTextEdit[] } },
+        });
+      }
+      if (NOT_SUPPRESSIBLE.has(finding.rule)) continue;
+      const text = state.doc.getText();
+      const lineEdit = disableForLineEdit(text, finding.range.start.line, finding.rule, analysis.model);
+      if (lineEdit) actions.push({ title: `Disable ${finding.rule} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [lineEdit] } } });
+      const fileEdit = disableForFileEdit(text, finding.rule, analysis.model);
+      if (fileEdit) actions.push({ title: `Disable ${finding.rule} for the entire file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [fileEdit] } } });
+    }
+  }
+
+  if (wants(FIX_ALL_KIND) && hasSafeFix(analysis)) {
+    const { edits, fixed } = fixAllEdits(state);
+    if (edits.length) actions.push({ title: fixed > 1 ? `${FIX_ALL_TITLE} (${fixed})` : FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits as LspTextEdit[] } } });
+  }
+  return actions;
+}
+
+/** The findings the request is about: the context's diagnostics, or (when it has none) those on the requested lines. */
+function matchFindings(state: CharterState, params: CodeActionParams): Matched[] {
+  const uri = state.doc.uri;
+  const entries = withData(state.analysis?.findings ?? []);
+  const byData = new Map(entries.map((e) => [`${findingKey(e.data.rule, e.data.entry)}#${e.data.n}`, e]));
+  const ours = params.context.diagnostics.filter((d) => d.source === SOURCE || (typeof d.code === 'string' && entries.some((e) => e.finding.rule === d.code)));
+  const out: Matched[] = [];
+  const seen = new Set<Finding>();
+  const add = (finding: Finding, diagnostic: Diagnostic) => {
+    if (seen.has(finding)) return;
+    seen.add(finding);
+    out.push({ finding, diagnostic });
+  };
+
+  for (const d of ours) {
+    const data = d.data as Partial<DiagnosticData> | undefined;
+    let hit = data && typeof data.rule === 'string' && typeof data.n === 'number' ? byData.get(`${findingKey(data.rule, data.entry)}#${data.n}`) : undefined;
+    if (!hit) {
+      // No usable data: the same rule on the same line, nearest column first.
+      const line = d.range?.start?.line;
+      const candidates = entries.filter((e) => e.finding.rule === d.code && e.finding.range.start.line === line);
+      candidates.sort((a, b) => Math.abs(a.finding.range.start.character - d.range.start.character) - Math.abs(b.finding.range.start.character - d.range.start.character));
+      hit = candidates[0];
+    }
+    if (hit) add(hit.finding, d);
+  }
+
+  if (params.context.diagnostics.length === 0) {
+    const { start, end } = params.range;
+    for (const e of entries) {
+      const r = e.finding.range;
+      if (r.start.line <= end.line && r.end.line >= start.line) add(e.finding, toDiagnostic(uri, e.finding, e.data));
+    }
+  }
+  return out;
+}

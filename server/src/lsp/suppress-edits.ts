@@ -1,0 +1,58 @@
+// Edits that add a rule to a suppression comment: `# charter-disable-next-line <rule>` above a
+// line (merged into one already there), or `# charter-disable <rule>` at the top of the file.
+import type { TextEdit } from '../engine/model';
+import { LineIndex } from '../engine/text';
+import { parseCharter } from '../engine/parse';
+import type { CharterModel } from '../engine/parse';
+
+type Directive = 'charter-disable-next-line' | 'charter-disable';
+
+/** Adds `rule` to the directive comment on `commentLine` when there is one, else inserts a comment line before `insertLine`. */
+function addToDirective(text: string, directive: Directive, commentLine: number, insertLine: number, rule: string, indent: string): TextEdit | null | undefined {
+  const lines = new LineIndex(text);
+  if (commentLine >= 0 && commentLine < lines.lineCount) {
+    const existing = lines.lineText(commentLine);
+    const m = new RegExp(`^(\\s*#\\s*${directive})(?=\\s|$)(.*)$`).exec(existing);
+    if (m) {
+      const body = m[2];
+      const reasonAt = body.search(/\s--\s|\s#/);
+      const idsText = reasonAt >= 0 ? body.slice(0, reasonAt) : body;
+      const ids = idsText.split(/[\s,]+/).filter((s) => s !== '');
+      if (ids.length === 0 || ids.includes(rule)) return null; // already silences it
+      const at = m[1].length + idsText.trimEnd().length;
+      const pos = { line: commentLine, character: at };
+      return { range: { start: pos, end: pos }, newText: `, ${rule}` };
+    }
+  }
+  const start = { line: insertLine, character: 0 };
+  return { range: { start, end: start }, newText: `${indent}# ${directive} ${rule}${lines.eol}` };
+}
+
+/** `# charter-disable-next-line rule` for the finding on `line`; undefined when no clean edit exists. */
+export function disableForLineEdit(text: string, line: number, rule: string, model?: CharterModel): TextEdit | undefined {
+  const lines = new LineIndex(text);
+  if (line < 0 || line >= lines.lineCount) return undefined;
+  const indent = /^[ \t]*/.exec(lines.lineText(line))?.[0] ?? '';
+  return checked(text, addToDirective(text, 'charter-disable-next-line', line - 1, line, rule, indent), model);
+}
+
+/** `# charter-disable rule` on the first line of the file (silences the rule everywhere below). */
+export function disableForFileEdit(text: string, rule: string, model?: CharterModel): TextEdit | undefined {
+  const bom = text.startsWith('\uFEFF');
+  const edit = addToDirective(text, 'charter-disable', 0, 0, rule, '');
+  if (edit && bom && edit.range.start.line === 0 && edit.range.start.character === 0) edit.range = { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } };
+  return checked(text, edit, model);
+}
+
+/** Keeps an edit only when the YAML still parses as before (a comment line can land inside a block scalar). */
+function checked(text: string, edit: TextEdit | null | undefined, model?: CharterModel): TextEdit | undefined {
+  if (!edit) return undefined;
+  const lines = new LineIndex(text);
+  const at = lines.offsetAt(edit.range.start);
+  const after = text.slice(0, at) + edit.newText + text.slice(lines.offsetAt(edit.range.end));
+  const before = model?.text === text ? model : parseCharter(text);
+  const next = parseCharter(after);
+  if (next.syntaxErrors.length > before.syntaxErrors.length) return undefined;
+  if (JSON.stringify(next.data) !== JSON.stringify(before.data)) return undefined;
+  return edit;
+}

@@ -1,0 +1,70 @@
+import { isScalar } from 'yaml';
+import type { Scalar } from 'yaml';
+import { defineRule } from '../engine/rule';
+import type { RuleContext } from '../engine/rule';
+import type { Entry } from '../engine/parse';
+import { q } from '../engine/text';
+
+const EXPERIENCED = new Set(['proficient', 'expert']);
+const CALMER = [['weekly', 7], ['biweekly', 14], ['monthly', 30], ['quarterly', 91]] as const;
+
+/** The gentlest change that satisfies `minDays`: weekly for the default of 7. */
+export function calmerCadence(minDays: number): string {
+  return CALMER.find(([, days]) => days >= minDays)?.[0] ?? `every ${Math.ceil(minDays)} days`;
+}
+
+function minDaysOption(ctx: RuleContext): number {
+  const v = ctx.options.minDays;
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 7;
+}
+
+/** Ids a party stands for: itself plus, for a role, its members' ids. */
+function expand(ctx: RuleContext, party: string): string[] {
+  return [party, ...ctx.index.membersOf(party).map((m) => m.id).filter((id): id is string => id !== undefined)];
+}
+
+/**
+ * True when there is someone in the check-in besides its owner and every such person is a member
+ * with experience proficient or expert. Roles stand for their members; a stakeholder, an undeclared
+ * id or a member without `experience` means "not known to be experienced", so the rule stays quiet.
+ */
+function onlyExperienced(ctx: RuleContext, checkin: Entry): boolean {
+  const shape = ctx.index.ownerShape(checkin);
+  const owners = new Set(shape.kind === 'single' ? expand(ctx, shape.party) : []);
+  let others = 0;
+  for (const raw of checkin.texts('participants')) {
+    const party = raw.trim();
+    if (party === '' || owners.has(party)) continue;
+    const decl = ctx.index.party(party);
+    if (!decl || decl.section === 'stakeholders') return false;
+    for (const member of ctx.index.membersOf(party)) {
+      if (member.id !== undefined && owners.has(member.id)) continue;
+      if (!EXPERIENCED.has(member.text('experience')?.trim().toLowerCase() ?? '')) return false;
+      others++;
+    }
+  }
+  return others > 0;
+}
+
+export default defineRule({
+  id: 'checkin-too-frequent',
+  severity: 'warning',
+  description: 'A check-in is more frequent than experienced people need',
+  defaultOptions: { minDays: 7 },
+  check(ctx) {
+    const minDays = minDaysOption(ctx);
+    for (const checkin of ctx.model.lists.checkins) {
+      const cadence = ctx.index.cadence(checkin);
+      const node = checkin.value('cadence');
+      if (cadence?.kind !== 'interval' || cadence.days >= minDays || !isScalar(node)) continue;
+      if (!onlyExperienced(ctx, checkin)) continue;
+      const target = calmerCadence(minDays);
+      ctx.report({
+        at: node,
+        entry: checkin,
+        message: `${checkin.label} is ${q(checkin.text('cadence')?.trim())}, more often than every ${minDays} days, though everyone in it is proficient or expert: that much checking reads as micromanagement`,
+        fixes: [{ title: `Change cadence to "${target}"`, safe: true, edits: [ctx.edits.replaceScalar(node as Scalar, target)] }],
+      });
+    }
+  },
+});

@@ -1,0 +1,53 @@
+import { defineRule } from '../engine/rule';
+import type { FixDraft, RuleContext } from '../engine/rule';
+import type { Entry } from '../engine/parse';
+
+function maxDaysOption(ctx: RuleContext): number {
+  const v = ctx.options.maxDays;
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 14;
+}
+
+export default defineRule({
+  id: 'newcomer-unsupported',
+  severity: 'warning',
+  description: 'A new member is in no frequent check-in',
+  defaultOptions: { maxDays: 14 },
+  check(ctx) {
+    const { model, index, edits } = ctx;
+    // No check-ins at all is checkins-missing's finding alone.
+    if (!model.root || model.root.isEmpty('checkins')) return;
+    const maxDays = maxDaysOption(ctx);
+
+    // Everyone in a frequent enough check-in: owner and participants, roles expanded to members.
+    const supported = new Set<string>();
+    let mostFrequent: { checkin: Entry; days: number } | undefined;
+    for (const checkin of model.lists.checkins) {
+      const cadence = index.cadence(checkin);
+      if (cadence?.kind !== 'interval' || cadence.days > maxDays) continue;
+      if (!mostFrequent || cadence.days < mostFrequent.days) mostFrequent = { checkin, days: cadence.days };
+      const parties = [...checkin.texts('participants'), ...checkin.texts('owner')].map((p) => p.trim());
+      for (const party of parties) {
+        supported.add(party);
+        for (const member of index.membersOf(party)) if (member.id !== undefined) supported.add(member.id);
+      }
+    }
+
+    for (const member of model.lists.members) {
+      const id = member.id?.trim();
+      // Without an id nobody can name the member anywhere (schema-missing-key reports that).
+      if (id === undefined || member.text('experience')?.trim().toLowerCase() !== 'new') continue;
+      if (supported.has(id)) continue;
+      const fixes: FixDraft[] = [];
+      if (mostFrequent) {
+        const target = mostFrequent.checkin;
+        fixes.push({ title: `Add ${id} to ${target.label}`, safe: false, edits: [edits.addToList(target, 'participants', id)] });
+      }
+      ctx.report({
+        at: member.anchor,
+        entry: member,
+        message: `${member.label} is new but in no check-in held at least every ${maxDays} days: without regular support, newcomers guess or get micromanaged ad hoc`,
+        fixes,
+      });
+    }
+  },
+});

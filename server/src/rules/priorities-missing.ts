@@ -1,0 +1,30 @@
+import { isScalar, isSeq } from 'yaml';
+import { defineRule } from '../engine/rule';
+
+export default defineRule({
+  id: 'priorities-missing',
+  severity: 'warning',
+  description: 'The charter has no priorities, or an empty list',
+  check(ctx) {
+    const root = ctx.model.root;
+    if (!root) return;
+    const value = root.value('priorities');
+    const present = root.has('priorities');
+    // Only absent, `priorities:`, `[]` or blank: another type is schema-invalid-value's finding.
+    const empty = value === null || (isSeq(value) && value.items.length === 0) || (isScalar(value) && root.isEmpty('priorities'));
+    if (present && !empty) return;
+    const block: Array<[number, string]> = [
+      [1, '- id: TODO'],
+      [1, '  title: "TODO: what matters most right now"'],
+      [1, '  why: "TODO: why it matters now"'],
+    ];
+    ctx.report({
+      at: present ? root.keyNode('priorities')! : ctx.topAnchor(),
+      entry: { section: 'priorities' },
+      message: present
+        ? 'the priorities list is empty: without an order of what matters most, every conflict needs the manager to break the tie'
+        : 'the charter has no priorities: without an order of what matters most, every conflict needs the manager to break the tie',
+      fixes: [{ title: 'Insert a priority skeleton', safe: false, edits: [ctx.edits.setValue(undefined, 'priorities', { block })] }],
+    });
+  },
+});

@@ -1,0 +1,23 @@
+import { isSeq } from 'yaml';
+import { defineRule } from '../engine/rule';
+
+export default defineRule({
+  id: 'priorities-too-many',
+  severity: 'info',
+  description: 'More priorities than the `max` option (default 5): then nothing is a priority',
+  defaultOptions: { max: 5 },
+  check(ctx) {
+    const root = ctx.model.root;
+    const value = root?.value('priorities');
+    if (!root || !isSeq(value)) return;
+    const option = Number(ctx.options.max);
+    const max = Number.isFinite(option) && option >= 1 ? Math.floor(option) : 5;
+    const count = value.items.length;
+    if (count <= max) return;
+    ctx.report({
+      at: root.keyNode('priorities')!,
+      entry: { section: 'priorities' },
+      message: `the charter lists ${count} priorities, more than ${max}: when everything is a priority nothing is, and people ask the manager what comes first`,
+    });
+  },
+});

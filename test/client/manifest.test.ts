@@ -1,0 +1,89 @@
+// The extension manifest (package.json) must agree with the client code and the rule registry:
+// a user sees its commands in the palette, its settings in the Settings editor, and its
+// activation events decide whether anything runs at all.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CHARTER_GLOB, isCharterFileName } from '../../client/src/charter-files';
+import { COMMANDS } from '../../client/src/ids';
+import { rules } from '../../server/src/lint';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const settings = pkg.contributes.configuration.properties;
+
+/** `{a,b}` brace expansion, then `**` / `*` to a regular expression over a file path. */
+function globToRegExps(glob: string): RegExp[] {
+  const m = /\{([^{}]*)\}/.exec(glob);
+  if (m) return m[1].split(',').flatMap((alt) => globToRegExps(glob.slice(0, m.index) + alt + glob.slice(m.index + m[0].length)));
+  const body = glob
+    .split('**/')
+    .map((part) => part.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]'))
+    .join('(?:.*/)?');
+  return [new RegExp(`^${body}$`)];
+}
+const matches = (glob: string, file: string) => globToRegExps(glob).some((re) => re.test(file));
+
+const NAMES: Array<[string, boolean]> = [
+  ['team-charter.yaml', true],
+  ['team-charter.yml', true],
+  ['payments.charter.yaml', true],
+  ['payments.charter.yml', true],
+  ['team-charter.json', false],
+  ['my-team-charter.yaml', false],
+  ['charter.yaml', false],
+  ['team-charter.yaml.bak', false],
+  ['Team-Charter.yaml', false],
+];
+
+describe('extension manifest', () => {
+  it('has a teamCharter.rules setting for every rule, stating its default severity', () => {
+    const ruleSettings = settings['teamCharter.rules'].properties;
+    for (const rule of rules) {
+      const setting = ruleSettings[rule.id];
+      assert.ok(setting, `teamCharter.rules has no entry for ${rule.id}`);
+      assert.deepEqual(setting.enum, ['off', 'info', 'warning', 'error']);
+      assert.match(setting.markdownDescription, new RegExp(`default \`${rule.severity}\``), `${rule.id}: default severity`);
+      assert.match(setting.markdownDescription, new RegExp(`docs/rules/${rule.id}\\.md`), `${rule.id}: docs link`);
+    }
+  });
+
+  it('declares the settings the server reads, with the documented value sets', () => {
+    assert.equal(settings['teamCharter.enable'].type, 'boolean');
+    assert.deepEqual(settings['teamCharter.run'].enum, ['onType', 'onSave']);
+    assert.equal(settings['teamCharter.maxFileSize'].type, 'number');
+    assert.deepEqual(settings['teamCharter.trace.server'].enum, ['off', 'messages', 'verbose']);
+  });
+
+  it('contributes exactly the commands the client registers, under the "Team Charter" category', () => {
+    const contributed = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
+    assert.deepEqual(contributed, Object.values(COMMANDS).sort());
+    for (const c of pkg.contributes.commands) assert.equal(c.category, 'Team Charter', c.command);
+    const titles = pkg.contributes.commands.map((c: { title: string }) => c.title).sort();
+    assert.deepEqual(titles, ['Fix all problems', 'New charter', 'Restart server', 'Show output']);
+  });
+
+  it('activates on charter files in the workspace, and the selector and file-name test agree', () => {
+    const workspaceGlobs = pkg.activationEvents
+      .filter((e: string) => e.startsWith('workspaceContains:'))
+      .map((e: string) => e.slice('workspaceContains:'.length));
+    for (const [name, isCharter] of NAMES) {
+      const file = `teams/payments/${name}`;
+      assert.equal(isCharterFileName(file), isCharter, `isCharterFileName(${name})`);
+      assert.equal(matches(CHARTER_GLOB, file), isCharter, `document selector glob vs ${name}`);
+      assert.equal(workspaceGlobs.some((g: string) => matches(g, file)), isCharter, `workspaceContains vs ${name}`);
+    }
+  });
+
+  it('offers "Fix all problems" in the palette only for charter files', () => {
+    const entry = pkg.contributes.menus.commandPalette.find((m: { command: string }) => m.command === COMMANDS.fixAll);
+    const re = new RegExp(/resourceFilename =~ \/(.*)\/$/.exec(entry.when)![1]);
+    for (const [name, isCharter] of NAMES) assert.equal(re.test(name), isCharter, name);
+  });
+
+  it('declares it runs in untrusted workspaces and is off in virtual ones', () => {
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(pkg.capabilities.virtualWorkspaces.supported, false);
+    assert.ok(pkg.capabilities.virtualWorkspaces.description);
+  });
+});

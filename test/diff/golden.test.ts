@@ -1,0 +1,68 @@
+// The realistic review case, in every format, against golden files (UPDATE_GOLDEN=1 rewrites them
+// after a deliberate output change; review the file diff before committing).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../helpers/fixtures';
+import { DIFF_FIXTURES, TODAY, runCli } from './helpers';
+
+const GOLDEN = path.join(ROOT, 'test/diff/golden');
+const REALISTIC = path.join(DIFF_FIXTURES, 'realistic');
+const ARGS = ['diff', '--today', TODAY, 'base/team-charter.yaml', 'head/team-charter.yaml'];
+
+function golden(name: string, actual: string): void {
+  const file = path.join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1') {
+    fs.mkdirSync(GOLDEN, { recursive: true });
+    fs.writeFileSync(file, actual);
+  }
+  assert.equal(actual, fs.readFileSync(file, 'utf8'), `${name} differs from its golden file (UPDATE_GOLDEN=1 to accept a deliberate change)`);
+}
+
+describe('diff: the realistic review (ownership moved, a check-in made daily, a done deleted, one finding fixed, one introduced)', () => {
+  it('tells exactly those five things and nothing else (json)', async () => {
+    const run = await runCli([...ARGS, '--format', 'json'], { cwd: REALISTIC });
+    assert.equal(run.code, 1, 'the introduced finding is an error');
+    const report = JSON.parse(run.stdout);
+    const [charter] = report.charters;
+    assert.equal(report.charters.length, 1);
+    assert.deepEqual(
+      charter.findings.introduced.map((f: { rule: string; severity: string; entry: unknown }) => [f.rule, f.severity, f.entry]),
+      [['schema-invalid-value', 'error', { section: 'milestones', id: 'default-on' }]],
+    );
+    assert.deepEqual(charter.findings.resolved.map((f: { rule: string; entry: unknown }) => [f.rule, f.entry]), [['schema-unknown-key', { section: 'members', id: 'lena' }]]);
+    assert.deepEqual(
+      charter.changes.map((c: { kind: string; id?: string; from: unknown; to: unknown }) => [c.kind, c.id, c.from, c.to]),
+      [
+        ['owner-changed', 'account-recovery', 'aisha', 'raj'],
+        ['cadence-changed', 'lena-pairing', 'twice-weekly', 'daily'],
+        ['done-changed', undefined, ['60% of active web users sign in with a passkey by 2027-06-30.', 'Password-reset tickets fall by at least 40% from the 2026 average.'], ['60% of active web users sign in with a passkey by 2027-06-30.']],
+      ],
+    );
+    assert.equal(charter.changes[1].direction, 'more-frequent');
+    golden('realistic.json', run.stdout);
+  });
+
+  it('markdown: a verdict, one table of counts, then the five items', async () => {
+    const run = await runCli([...ARGS, '--format', 'markdown'], { cwd: REALISTIC });
+    assert.equal(run.code, 1);
+    assert.equal(run.stdout.split('\n').filter((l) => l.startsWith('- ')).length, 5, 'five bullet points');
+    assert.equal(run.stdout.split('\n').filter((l) => /^\| --- \|/.test(l)).length, 1, 'one table');
+    golden('realistic.md', run.stdout);
+  });
+
+  it('text: the same five items, without colour when not a terminal', async () => {
+    const run = await runCli(ARGS, { cwd: REALISTIC });
+    assert.equal(run.code, 1);
+    assert.equal(run.stdout.split('\n').filter((l) => /^ {4}[-+~] /.test(l)).length, 5);
+    assert.doesNotMatch(run.stdout, /\x1b\[/);
+    golden('realistic.txt', run.stdout);
+  });
+
+  it('running from another folder finds the same findings and changes', async () => {
+    const fromRoot = await runCli(['diff', '--today', TODAY, '-f', 'json', path.join(REALISTIC, 'base/team-charter.yaml'), path.join(REALISTIC, 'head/team-charter.yaml')], { cwd: ROOT });
+    const inFolder = await runCli([...ARGS, '-f', 'json'], { cwd: REALISTIC });
+    const strip = (s: string) => JSON.parse(s).charters.map((c: { findings: unknown; changes: unknown }) => [c.findings, c.changes]);
+    assert.deepEqual(strip(fromRoot.stdout), strip(inFolder.stdout));
+  });
+});

@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// Workbench end-to-end test (`npm run test:e2e`): sets up code-server + Chromium in the cache,
+// builds and packages the extension, installs the .vsix into a fresh VS Code workbench like a
+// user would, and walks through steps.mjs. Exit 0 = every step passed.
+//
+// Usage: node test/e2e/run.mjs [--folder] [--keep] [--update-docs-images]
+//   --folder              load the checkout as an unpacked extension (symlink; no packaging)
+//   --keep                keep the temporary user-data/workspace folder (path in result.json)
+//   --update-docs-images  copy the README screenshots to docs/images/
+// Env: TEAM_CHARTER_E2E_CACHE (default test/e2e/cache), E2E_ARTIFACTS (default test/e2e/artifacts),
+//      E2E_TIMEOUT_MS (per wait, default 30000), CHROMIUM (default /usr/bin/chromium)
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cacheDir, setup } from './setup.mjs';
+import { userJourney } from './steps.mjs';
+import { Workbench } from './workbench.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+const args = new Set(process.argv.slice(2));
+const useFolder = args.has('--folder');
+const artifacts = path.resolve(process.env.E2E_ARTIFACTS || path.join(HERE, 'artifacts'));
+const STEP_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 30000);
+/** Screenshots that illustrate the README and docs/vscode.md. */
+const DOCS_IMAGES = { '03-problems-panel.png': 'vscode-problems.png', '05-quick-fix-menu.png': 'vscode-quick-fix.png' };
+/** What the .vsix may contain: the bundles, the manifest and docs, no sources, tests or maps. */
+const VSIX_ALLOWED = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt|\.md)?|dist\/(client|server)\.js|schemas\/team-charter\.schema\.json|\.vsixmanifest)$/i;
+
+const t0 = Date.now();
+const results = { artifacts, steps: [] };
+const log = (...a) => console.log(`[e2e +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+
+async function step(name, fn) {
+  const start = Date.now();
+  try {
+    const value = await fn();
+    results.steps.push({ name, ok: true, ms: Date.now() - start, ...(value && typeof value === 'object' ? value : {}) });
+    log(`ok   ${name} (${Date.now() - start} ms)`);
+    return value;
+  } catch (e) {
+    const error = String(e?.message ?? e).split('\n').slice(0, 8).join('\n');
+    results.steps.push({ name, ok: false, ms: Date.now() - start, error });
+    log(`FAIL ${name}: ${error}`);
+    throw e;
+  }
+}
+
+function sh(cmd, cmdArgs, what) {
+  const r = spawnSync(cmd, cmdArgs, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status}):\n${`${r.stdout}${r.stderr}`.trim().slice(-1500)}`);
+  return `${r.stdout}${r.stderr}`;
+}
+
+function filesUnder(dir, prefix = '') {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]);
+}
+
+fs.rmSync(artifacts, { recursive: true, force: true });
+fs.mkdirSync(artifacts, { recursive: true });
+let wb;
+let failed = false;
+try {
+  const layout = await step('set up code-server, Node 24 and Chromium (cached)', async () => setup(cacheDir()));
+  const vsix = path.join(ROOT, 'team-charter.vsix');
+  await step(useFolder ? 'build the extension' : 'build and package the extension (npm run package)', async () => {
+    if (useFolder) sh(process.execPath, ['scripts/build.mjs'], 'node scripts/build.mjs');
+    else sh('npm', ['run', '--silent', 'package'], 'npm run package');
+    for (const f of ['dist/client.js', 'dist/server.js']) {
+      if (!fs.existsSync(path.join(ROOT, f))) throw new Error(`${f} was not built (is its entry point missing?)`);
+    }
+    return useFolder ? {} : { vsixBytes: fs.statSync(vsix).size };
+  });
+
+  wb = new Workbench({ layout, artifacts, stepTimeout: STEP_TIMEOUT });
+  await wb.prepare();
+  const charter = path.join(wb.workspace, 'team-charter.yaml');
+  fs.copyFileSync(path.join(HERE, 'workspace/team-charter.yaml'), charter);
+
+  await step(useFolder ? 'load the checkout as an unpacked extension' : 'install the .vsix (--install-extension)', async () => {
+    if (useFolder) return wb.linkFolder(ROOT);
+    const installed = wb.installVsix(vsix);
+    const files = filesUnder(installed.folder);
+    const unexpected = files.filter((f) => !VSIX_ALLOWED.test(f));
+    if (unexpected.length) throw new Error(`the .vsix ships files it should not (.vscodeignore): ${unexpected.slice(0, 10).join(', ')}`);
+    return { ...installed, files };
+  });
+
+  await step('start code-server and open the workspace in Chromium', () => wb.start());
+  const shot = async (name) => {
+    const file = path.join(artifacts, name);
+    await wb.page.screenshot({ path: file });
+    (results.screenshots ||= []).push(file);
+  };
+  await userJourney({ page: wb.page, wb, charter, shot }, step);
+
+  if (args.has('--update-docs-images')) {
+    fs.mkdirSync(path.join(ROOT, 'docs/images'), { recursive: true });
+    for (const [from, to] of Object.entries(DOCS_IMAGES)) fs.copyFileSync(path.join(artifacts, from), path.join(ROOT, 'docs/images', to));
+  }
+} catch {
+  failed = true;
+  try { await wb?.page?.screenshot({ path: path.join(artifacts, '99-failure.png') }); } catch { /* no page */ }
+} finally {
+  results.consoleErrors = wb?.consoleErrors.slice(0, 20);
+  if (args.has('--keep') && wb) results.runDir = wb.runDir;
+  await wb?.stop({ keep: args.has('--keep') });
+  results.ok = !failed;
+  results.totalMs = Date.now() - t0;
+  fs.writeFileSync(path.join(artifacts, 'result.json'), JSON.stringify(results, null, 2));
+  log(`${failed ? 'E2E FAILED' : 'E2E PASSED'}: ${results.steps.filter((s) => s.ok).length}/${results.steps.length} steps; artifacts in ${artifacts}`);
+  process.exit(failed ? 1 : 0);
+}
