@@ -1,9 +1,10 @@
 // Which documents are charters. The glob is the one the language server is registered for; the
 // regular expression answers the same question for a single file name (activation, commands).
+// The glob has one flat brace group: VS Code's glob matcher does not expand nested braces.
 import * as path from 'path';
 import type * as vscode from 'vscode';
 
-export const CHARTER_GLOB = '**/{team-charter.{yaml,yml},*.charter.{yaml,yml}}';
+export const CHARTER_GLOB = '**/{team-charter.yaml,team-charter.yml,*.charter.yaml,*.charter.yml}';
 export const CHARTER_FILE_NAME = /^(?:team-charter|.+\.charter)\.ya?ml$/;
 
 /** Documents the language server checks: charters saved on disk, in YAML mode. A plain

@@ -1,17 +1,19 @@
-// CPU profiles for hot spots: the engine in-process (node:inspector) and our server (--cpu-prof),
+// CPU profiles for hot spots (node --cpu-prof): the engine in a fresh process, and our server,
 // summarised as self time per function, so the report names where the time goes.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Session } from 'node:inspector';
+import { execFileSync } from 'node:child_process';
+import { SourceMap } from 'node:module';
 
 interface CallFrame {
   functionName: string;
   url: string;
   lineNumber: number;
+  columnNumber: number;
 }
 
 export interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: CallFrame; hitCount?: number }>;
+  nodes: Array<{ id: number; callFrame: CallFrame; hitCount?: number; children?: number[] }>;
   samples?: number[];
   timeDeltas?: number[];
   startTime: number;
@@ -33,12 +35,13 @@ export function hotSpots(profile: CpuProfile, root: string, top = 12): HotSpot[]
   const deltas = profile.timeDeltas ?? [];
   for (let i = 0; i < samples.length; i++) self.set(samples[i], (self.get(samples[i]) ?? 0) + (deltas[i] ?? 0) / 1000);
   const byFunction = new Map<string, HotSpot>();
+  const maps = new SourceMaps();
   let total = 0;
   for (const [id, t] of self) {
     const frame = byNode.get(id)?.callFrame;
     if (!frame || frame.functionName === '(idle)' || frame.functionName === '(program)') continue;
     total += t;
-    const where = frame.url ? `${shorten(frame.url, root)}:${frame.lineNumber + 1}` : '';
+    const where = frame.url ? maps.original(frame, root) ?? `${shorten(frame.url, root)}:${frame.lineNumber + 1}` : '';
     const key = `${frame.functionName}|${where}`;
     const spot = byFunction.get(key) ?? { fn: frame.functionName || '(anonymous)', where, selfMs: 0, share: 0 };
     spot.selfMs += t;
@@ -49,6 +52,68 @@ export function hotSpots(profile: CpuProfile, root: string, top = 12): HotSpot[]
   return spots;
 }
 
+/**
+ * Time charged to the innermost frame of the project's own code (server/src, test/bench), so a rule
+ * that spends its time in library calls still shows up as that rule. Samples with no project frame on
+ * the stack (start-up, GC, the LSP library) are grouped as "(outside project code)".
+ */
+export function projectSpots(profile: CpuProfile, root: string, top = 12): HotSpot[] {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const maps = new SourceMaps();
+  const owner = new Map<number, string>();
+  const ownerOf = (id: number): string => {
+    const cached = owner.get(id);
+    if (cached !== undefined) return cached;
+    const frame = byNode.get(id)?.callFrame;
+    const where = frame?.url ? maps.original(frame, root) : undefined;
+    const result = where && /^(server\/src|test\/bench)\//.test(where)
+      ? `${frame!.functionName || '(anonymous)'}  ${where.replace(/:\d+$/, '')}`
+      : parent.has(id) ? ownerOf(parent.get(id)!) : '(outside project code)';
+    owner.set(id, result);
+    return result;
+  };
+  const totals = new Map<string, number>();
+  let total = 0;
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const fn = byNode.get(samples[i])?.callFrame.functionName;
+    if (fn === '(idle)' || fn === '(program)') continue;
+    const t = (deltas[i] ?? 0) / 1000;
+    total += t;
+    const key = ownerOf(samples[i]);
+    totals.set(key, (totals.get(key) ?? 0) + t);
+  }
+  return [...totals.entries()]
+    .map(([key, selfMs]) => ({ fn: key, where: '', selfMs, share: total ? selfMs / total : 0 }))
+    .sort((a, b) => b.selfMs - a.selfMs)
+    .slice(0, top);
+}
+
+/** Maps positions in bundles (dist/server.js) back to their sources through the linked `.map` files. */
+class SourceMaps {
+  private readonly cache = new Map<string, SourceMap | undefined>();
+
+  original(frame: CallFrame, root: string): string | undefined {
+    const file = frame.url.replace(/^file:\/\//, '');
+    if (!this.cache.has(file)) {
+      let map: SourceMap | undefined;
+      try {
+        map = new SourceMap(JSON.parse(fs.readFileSync(`${file}.map`, 'utf8')));
+      } catch {
+        map = undefined;
+      }
+      this.cache.set(file, map);
+    }
+    const entry = this.cache.get(file)?.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string; originalLine?: number } | undefined;
+    if (!entry?.originalSource) return undefined;
+    const source = path.resolve(path.dirname(file), entry.originalSource);
+    return `${shorten(source, root)}:${(entry.originalLine ?? 0) + 1}`;
+  }
+}
+
 function shorten(url: string, root: string): string {
   const p = url.replace(/^file:\/\//, '');
   const nm = p.lastIndexOf('node_modules/');
@@ -56,22 +121,11 @@ function shorten(url: string, root: string): string {
   return p.startsWith(root) ? path.relative(root, p) : p;
 }
 
-/** Profiles `fn` in this process with the V8 sampling profiler. */
-export async function profileInProcess(fn: () => void): Promise<CpuProfile> {
-  const session = new Session();
-  session.connect();
-  const post = (method: string, params?: object) =>
-    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
-  try {
-    await post('Profiler.enable');
-    await post('Profiler.setSamplingInterval', { interval: 200 });
-    await post('Profiler.start');
-    fn();
-    const { profile } = (await post('Profiler.stop')) as { profile: CpuProfile };
-    return profile;
-  } finally {
-    session.disconnect();
-  }
+/** Runs a node script under `--cpu-prof` and returns its profile. */
+export function profileScript(script: string, args: string[], dir: string): CpuProfile | undefined {
+  fs.mkdirSync(dir, { recursive: true });
+  execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, script, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return readNewestProfile(dir);
 }
 
 /** The newest `.cpuprofile` written into `dir` (by `node --cpu-prof`), parsed. */

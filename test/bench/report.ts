@@ -79,7 +79,7 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
   verdict('engine-linear', 'Engine full lint, 50,000 ÷ 10,000 lines', 6, { section: 'engine', sizes: [10000, 50000] }, () => {
     const a = engine(r, 50000);
     const b = engine(r, 10000);
-    return { ratio: a && b ? a.lintMs / b.lintMs : undefined, detail: `${ms(a?.lintMs)} vs ${ms(b?.lintMs)}` };
+    return { ratio: a && b ? a.lintMs / b.lintMs : undefined, detail: `${ms(a?.lintMs)} vs ${ms(b?.lintMs)}${a && b ? ` (yaml.parseDocument alone: ${ratio(a.parseMs / b.parseMs)})` : ''}` };
   });
   verdict('spawn', 'Spawn → initialize reply, vs yaml-language-server', 0.5, { section: 'server' }, () => {
     const a = r.servers && spawnMedian(r.servers, OURS);

@@ -5,15 +5,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateCharter } from './generate';
-import { benchEngine, BENCH_TODAY } from './engine-bench';
+import { benchEngine } from './engine-bench';
 import type { EngineBenchOptions } from './engine-bench';
 import { benchServers } from './server-bench';
 import type { BenchCharter } from './server-bench';
 import { benchCli, writeCorpus } from './cli-bench';
 import { evaluateTargets, formatReport, jsonSummary } from './report';
 import type { BenchResults } from './report';
-import { formatHotSpots, hotSpots, profileInProcess, readNewestProfile } from './profile';
-import { lint } from '../../server/src/lint';
+import { formatHotSpots, hotSpots, profileScript, projectSpots, readNewestProfile } from './profile';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SECTIONS = ['engine', 'server', 'cli'];
@@ -142,10 +141,12 @@ async function main(): Promise<number> {
       });
       if (args.profile) {
         const biggest = charters[charters.length - 1];
-        const profile = await profileInProcess(() => {
-          for (let i = 0; i < 3; i++) lint(biggest.text, { today: BENCH_TODAY });
-        });
-        hot.push(formatHotSpots(`Engine hot spots (3 lints of ${biggest.lines} lines, self time):`, hotSpots(profile, ROOT)));
+        fs.writeFileSync(biggest.file, biggest.text);
+        const profile = profileScript(path.join(__dirname, 'lint-file.js'), [biggest.file, '3'], path.join(workDir, 'profiles', 'engine'));
+        if (profile) {
+          hot.push(formatHotSpots(`Engine hot spots (fresh process, 3 lints of ${biggest.lines} lines, self time):`, hotSpots(profile, ROOT)));
+          hot.push(formatHotSpots(`Engine time by project function (library calls charged to their caller):`, projectSpots(profile, ROOT)));
+        }
         hot.push(`Engine phases at ${biggest.lines} lines (median ms): ${results.engine[results.engine.length - 1].phases.slice(0, 8).map((p) => `${p.phase} ${p.ms.toFixed(1)}`).join(', ')}`);
       }
     }
@@ -157,7 +158,10 @@ async function main(): Promise<number> {
       if (profileDir) {
         const biggest = charters[charters.length - 1].lines;
         const profile = readNewestProfile(path.join(profileDir, String(biggest)));
-        if (profile) hot.push(formatHotSpots(`Server hot spots (session on ${biggest} lines: open + keystrokes, self time):`, hotSpots(profile, ROOT)));
+        if (profile) {
+          hot.push(formatHotSpots(`Server hot spots (session on ${biggest} lines: open + keystrokes, self time):`, hotSpots(profile, ROOT)));
+          hot.push(formatHotSpots(`Server time by project function (library calls charged to their caller):`, projectSpots(profile, ROOT)));
+        }
       }
     }
 

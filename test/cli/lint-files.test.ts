@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MISSING_OWNER, UNKNOWN_KEY, charterWith, lintIn, lintJson, tempTree, writeFile } from './cli-helpers';
+import { spawnSync } from 'node:child_process';
+import { starterCharter } from '../../server/src/cli/starter-charter';
+import { BIN, MISSING_OWNER, UNKNOWN_KEY, charterWith, lintIn, lintJson, tempTree, writeFile } from './cli-helpers';
 
 describe('cli lint reading files', () => {
   it('a file that is not UTF-8 exits 2 naming it, and the other files are still reported', () => {
@@ -58,5 +60,17 @@ describe('cli lint reading files', () => {
     assert.equal(result.code, 1);
     assert.equal(report.files.length, 4);
     assert.ok(report.files[0].findings.some((f) => f.rule === 'yaml-syntax'));
+  });
+});
+
+describe('cli lint output to a closed pipe', () => {
+  it('stops quietly when the reader goes away early (lint | head -1)', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`t${i}/team-charter.yaml`] = starterCharter('2099-01-01');
+    const dir = tempTree(files);
+    // A shell pipeline, as users write it: head exits after one line and closes the pipe.
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" lint | head -n 1`], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.stderr, '');
+    assert.match(r.stdout, /^t0\/team-charter\.yaml:\d+:\d+  warning  /);
   });
 });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { escapeData, escapeProperty } from '../../server/src/cli/formats/github';
+import { useColor } from '../../server/src/cli/lint';
 import { MISSING_OWNER, ROOT, UNKNOWN_KEY, UNUSED_SUPPRESSION, charterWith, lintIn, lintJson, runCli, tempTree } from './cli-helpers';
 
 // One error, one warning and one info in a charter inside a sub-folder (paths must show with '/').
@@ -53,6 +54,24 @@ describe('cli lint --format text', () => {
     assert.doesNotMatch(noColor.stdout, /\x1b\[/);
     const forcedOff = runCli(['lint', '--today', '2026-11-25'], dir, { FORCE_COLOR: '0' });
     assert.doesNotMatch(forcedOff.stdout, /\x1b\[/);
+  });
+});
+
+describe('cli colour decision', () => {
+  it('colours a terminal unless NO_COLOR or TERM=dumb; FORCE_COLOR wins both ways', () => {
+    const cases: Array<[boolean, Record<string, string>, boolean]> = [
+      [true, {}, true],
+      [false, {}, false],
+      [true, { NO_COLOR: '1' }, false],
+      [true, { NO_COLOR: '' }, true],
+      [true, { TERM: 'dumb' }, false],
+      [false, { FORCE_COLOR: '1' }, true],
+      [false, { FORCE_COLOR: '' }, true],
+      [true, { FORCE_COLOR: '0' }, false],
+      [true, { FORCE_COLOR: 'false' }, false],
+      [false, { FORCE_COLOR: '1', NO_COLOR: '1' }, true],
+    ];
+    for (const [isTTY, env, expected] of cases) assert.equal(useColor({ isTTY, env }), expected, JSON.stringify({ isTTY, env }));
   });
 });
 

@@ -37,8 +37,10 @@ describe('diff command (files)', () => {
     [['base.yaml', 'base.yaml', 'base.yaml'], /takes two files/],
     [['--format', 'sarif', 'base.yaml', 'base.yaml'], /unknown format "sarif" \(expected text, markdown, json\)/],
     [['--today', '2026-02-30', 'base.yaml', 'base.yaml'], /--today must be a date/],
-    [['--bogus', 'base.yaml', 'base.yaml'], /--bogus/],
-    [['--git', '--format', 'json'], /--git needs a revision/],
+    [['--bogus', 'base.yaml', 'base.yaml'], /unknown option "--bogus"/],
+    [['--git', '--format', 'json'], /option "--git" needs a value \(a revision/],
+    [['--git=-x'], /--git needs a revision/],
+    [['--format'], /option "--format" needs a value/],
     [['/dev/null', '/dev/null'], /cannot both be \/dev\/null/],
   ] as Array<[string[], RegExp]>) {
     it(`usage error, exit 2: diff ${args.join(' ') || '(nothing)'}`, async () => {

@@ -1,7 +1,9 @@
 // Shared by the diff tests: the base charter, exact text edits that fail loudly when they miss,
 // and the CLI run in-process with captured output.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../server/src/cli/main';
 import type { CliIO } from '../../server/src/cli/io';
@@ -47,3 +49,42 @@ export function plainEnv(): NodeJS.ProcessEnv {
   delete env.NO_COLOR;
   return env;
 }
+
+export interface TempRepo {
+  dir: string;
+  git(...args: string[]): string;
+  write(rel: string, text: string): void;
+  remove(): void;
+}
+
+/** A fresh git repository in the temp folder, isolated from the user's and system's git config. */
+export function tempRepo(prefix: string, branch = 'main'): TempRepo {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  const env = { ...plainEnv(), GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+  const git = (...args: string[]) => {
+    const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, env, encoding: 'utf8' });
+    assert.equal(r.status, 0, `git ${args.join(' ')}: ${r.stderr}`);
+    return r.stdout.trim();
+  };
+  git('init', '-q', '-b', branch);
+  return {
+    dir,
+    git,
+    write(rel, text) {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    },
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export const BIN = path.join(ROOT, 'bin/team-charter.js');
+
+/** Runs the built binary (bin/team-charter.js → dist/cli.js) as a user would. */
+export function runBinary(args: string[], cwd: string, env: NodeJS.ProcessEnv = plainEnv()): CliRun {
+  assert.ok(fs.existsSync(path.join(ROOT, 'dist/cli.js')), 'dist/cli.js is missing: run `node scripts/build.mjs` first');
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export const realisticCharter = (side: 'base' | 'head') => fs.readFileSync(path.join(DIFF_FIXTURES, 'realistic', side, 'team-charter.yaml'), 'utf8');

@@ -26,10 +26,13 @@ export async function userJourney(t, step) {
   await step('extension activates on the charter and underlines findings', async () => {
     await page.locator('.explorer-folders-view').getByText('team-charter.yaml').first().click();
     await until(async () => /mission: Merchants/.test(await editorText(page)), 'the charter in the editor');
+    await page.locator(`${EDITOR} .squiggly-warning`).first().waitFor({ state: 'attached' }); // vison: on line 10
+    await page.locator(`${EDITOR} .view-lines`).first().click();
+    await gotoLine(page, lineOf(original, /^  - id: vendor-choice/), 9);
     await page.locator(`${EDITOR} .squiggly-error`).first().waitFor({ state: 'attached' });
-    const squiggles = await page.locator(`${EDITOR} [class*="squiggly-"]`).count();
+    const statusBar = await page.locator('[id="status.problems"]').first().innerText();
     await shot('02-squiggles.png');
-    return { squiggles };
+    return { problemsInStatusBar: statusBar.replace(/\s+/g, ' ').trim() };
   });
 
   await step('Problems panel lists findings with rule ids linking to docs', async () => {
@@ -81,6 +84,19 @@ export async function userJourney(t, step) {
     return { menu };
   });
 
+  await step('hover on a key shows its description from the schema', async () => {
+    const line = lineOf(disk(), /^    boundary: escalate$/); // the editor has no unsaved lines yet
+    await gotoLine(page, line, 6);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator('.monaco-hover', { hasText: 'decided inside the team without approval' }).first();
+    await hover.waitFor({ state: 'visible' });
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    await shot('07-hover.png');
+    await page.keyboard.press('Escape');
+    return { hover: text.slice(0, 300) };
+  });
+
   await step('completion (Ctrl+Space) in a party field lists party ids', async () => {
     const line = lineOf(disk(), /^    risk_owner: ben$/);
     await gotoLine(page, line, 1);
@@ -94,29 +110,27 @@ export async function userJourney(t, step) {
       const l = await widget.locator('.monaco-list-row .label-name').allInnerTexts();
       return ['ana', 'ben', 'finance'].every((id) => l.some((x) => x.trim() === id)) && l;
     }, 'ana, ben and finance in the suggestions');
-    await shot('07-completion.png');
+    await shot('08-completion.png');
     await page.keyboard.type('fin');
     await page.keyboard.press('Enter');
     await until(async () => /escalate_to: finance/.test(await editorText(page)), 'escalate_to: finance in the editor');
     return { suggestions: labels.map((s) => s.trim()) };
   });
 
-  await step('hover on a key shows its description from the schema', async () => {
-    const line = lineOf(disk(), /^    boundary: escalate$/);
-    await gotoLine(page, line, 6);
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
-    const hover = page.locator('.monaco-hover', { hasText: 'decided inside the team without approval' }).first();
-    await hover.waitFor({ state: 'visible' });
-    const text = (await hover.innerText()).replace(/\s+/g, ' ');
-    await shot('08-hover.png');
-    await page.keyboard.press('Escape');
-    return { hover: text.slice(0, 300) };
-  });
-
   await step('fix-all on save (codeActionsOnSave) applies the safe fixes only', async () => {
-    wb.writeUserSettings(FIX_ON_SAVE);
-    await new Promise((r) => setTimeout(r, 1500)); // the workbench re-reads settings.json
+    // As a user does: edit settings.json in the workbench (a change written behind its back is
+    // picked up late), save, close it, and save the charter.
+    await runCommand(page, 'Preferences: Open User Settings (JSON)');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'telemetry.telemetryLevel' }).first().waitFor();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText(`${JSON.stringify(FIX_ON_SAVE).slice(1, -1)},`);
+    await page.keyboard.press('Control+S');
+    await until(() => /source\.fixAll\.team-charter/.test(fs.readFileSync(wb.settingsFile, 'utf8')), 'the setting saved');
+    await shot('09-settings.png');
+    await page.keyboard.press('Control+W');
+    await page.locator('.tab.active', { hasText: 'team-charter.yaml' }).waitFor();
     await page.locator(`${EDITOR} .view-lines`).first().click();
     await page.keyboard.press('Control+S');
     const text = await until(() => {
@@ -130,7 +144,7 @@ export async function userJourney(t, step) {
       const r = await problemRows(page);
       return !r.some((x) => /schema-unknown-key|cadence-invalid/.test(x.text)) && r.some((x) => x.text.includes('owner-placeholder'));
     }, 'only owner-placeholder left of the fixture findings');
-    await shot('09-after-fix-on-save.png');
+    await shot('10-after-fix-on-save.png');
     return { problems: (await problemRows(page)).map((r) => r.text) };
   });
 
@@ -152,7 +166,7 @@ export async function userJourney(t, step) {
     await page.keyboard.press('F2');
     const input = page.locator('.rename-box input, .rename-input').first();
     await input.waitFor({ state: 'visible' });
-    await shot('10-rename.png');
+    await shot('11-rename.png');
     await input.fill('benedikt');
     await page.keyboard.press('Enter');
     await until(async () => /id: benedikt/.test(await editorText(page)), 'the renamed id in the editor');
@@ -167,9 +181,7 @@ export async function userJourney(t, step) {
 
   await step('"Team Charter: Show output" shows the server log', async () => {
     await runCommand(page, 'Team Charter: Show output');
-    const output = page.locator('.part.panel .output-view, .part.panel [id="workbench.panel.output"]').first();
-    await output.waitFor({ state: 'visible' });
-    await until(async () => /Team Charter server started/.test(await output.innerText()), 'the client log line in the output');
-    await shot('11-output.png');
+    await page.locator('.part.panel .view-lines', { hasText: 'Team Charter server started' }).first().waitFor();
+    await shot('12-output.png');
   });
 }

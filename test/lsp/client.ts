@@ -211,14 +211,18 @@ export class TestClient {
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: doc.version }, contentChanges: [{ text }] });
   }
 
-  /** Sends incremental changes, applying them to the local copy too. */
+  /** Applies non-overlapping edits of one version locally and sends them as incremental changes. */
   async edit(uri: string, edits: TextEdit[]): Promise<void> {
     const doc = this.doc(uri);
     doc.text = applyEdits(doc.text, edits);
     doc.version++;
+    // Changes in one notification apply one after the other: send them last-first so positions stay valid.
+    const lastFirst = edits
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => b.e.range.start.line - a.e.range.start.line || b.e.range.start.character - a.e.range.start.character || b.i - a.i);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version: doc.version },
-      contentChanges: edits.map((e) => ({ range: e.range, text: e.newText })),
+      contentChanges: lastFirst.map(({ e }) => ({ range: e.range, text: e.newText })),
     });
   }
 

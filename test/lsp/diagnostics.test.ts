@@ -58,19 +58,17 @@ describe('language server: diagnostics', function () {
     await client.close(uri);
   });
 
-  it('passes related information (a location in the same file) through', async () => {
-    // A finding with `related` from the engine, whatever rule gives one; duplicate keys are reported by yaml-syntax.
-    const text = BASE_CHARTER + '\n';
+  it('passes related information as locations in the same file (scope-overlap names the earlier decision)', async () => {
+    const text = BASE_CHARTER.replace('\ncheckins:', '  - id: batching-again\n    scope: How payouts are batched and scheduled\n    owner: ana\n    risk_owner: ana\n\ncheckins:');
     const uri = uriOf(path.join(dir, 'related.charter.yaml'));
     await client.open(uri, text);
-    await client.diagnostics(uri);
-    const findings = lint(text, { today: TODAY }).filter((f) => f.related?.length);
-    if (findings.length === 0) {
-      // No rule in this build gives related information yet: check the conversion on a synthetic engine finding instead.
-      const { toDiagnostic } = await import('../../server/src/lsp/diagnostics');
-      const d = toDiagnostic(uri, { rule: 'scope-overlap', severity: 'warning', message: 'm', range: { start: { line: 5, character: 0 }, end: { line: 5, character: 3 } }, related: [{ range: { start: { line: 1, character: 2 }, end: { line: 1, character: 4 } }, message: 'the earlier decision' }], fixes: [], docs: 'x' }, { rule: 'scope-overlap', n: 0 });
-      assert.deepEqual(d.relatedInformation, [{ location: { uri, range: { start: { line: 1, character: 2 }, end: { line: 1, character: 4 } } }, message: 'the earlier decision' }]);
-    }
+    const published = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'scope-overlap'));
+    const overlap = published.diagnostics.find((d) => d.code === 'scope-overlap')!;
+    assert.equal(overlap.range.start.line, positionOf(text, 'scope: How payouts are batched and scheduled\n    owner: ana').line);
+    assert.equal(overlap.relatedInformation?.length, 1);
+    const related = overlap.relatedInformation![0];
+    assert.equal(related.location.uri, uri);
+    assert.equal(related.location.range.start.line, positionOf(text, 'scope: How payouts').line, 'points at the earlier decision');
     await client.close(uri);
   });
 

@@ -103,7 +103,7 @@ function parseDiffArgs(args: string[]): DiffArgs {
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message.split('\n')[0]);
+    throw new UsageError(describeParseError(e as Error & { code?: string }));
   }
   const { values, positionals } = parsed;
   if (values.help) return { format: 'text', paths: [], help: true };
@@ -124,6 +124,13 @@ function parseDiffArgs(args: string[]): DiffArgs {
     ...(values.color || values['no-color'] ? { color: values.color === true && !values['no-color'] } : {}),
     help: false,
   };
+}
+
+function describeParseError(e: Error & { code?: string }): string {
+  const option = (/(--[a-z][a-z-]*)/.exec(e.message) ?? /'(-[^' ,]+)/.exec(e.message))?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option "${option}"`;
+  if (/argument missing|ambiguous/.test(e.message)) return `option "${option}" needs a value${option === '--git' ? ' (a revision: a commit, branch or tag)' : ''}`;
+  return e.message.split('\n')[0];
 }
 
 /** A config that cannot be read or parsed: exit 2. */

@@ -37,7 +37,7 @@ export function discoverCharters(paths: string[], cwd: string): Discovery {
       const before = found.length;
       const problemsBefore = problems.length;
       // Each argument gets its own visited set: `lint . sub` must still find sub's charters.
-      walk(abs, new Set(), found, problems);
+      walk(abs, new Set(), found, problems, cwd);
       if (found.length === before && problems.length === problemsBefore) throw new DiscoveryError(`no charter files found in ${arg}`);
     } else {
       found.push(abs);
@@ -46,7 +46,7 @@ export function discoverCharters(paths: string[], cwd: string): Discovery {
   return { files: uniqueSorted(found, cwd), problems };
 }
 
-function walk(dir: string, visited: Set<string>, out: string[], problems: string[]): void {
+function walk(dir: string, visited: Set<string>, out: string[], problems: string[], cwd: string): void {
   let real: string;
   let entries: fs.Dirent[];
   try {
@@ -55,17 +55,17 @@ function walk(dir: string, visited: Set<string>, out: string[], problems: string
     visited.add(real);
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    problems.push(`${dir}: cannot read folder (${errorCode(e)})`);
+    problems.push(`${path.relative(cwd, dir).split(path.sep).join('/') || '.'}: cannot read folder (${errorCode(e)})`);
     return;
   }
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, visited, out, problems);
+      if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, visited, out, problems, cwd);
     } else if (entry.isSymbolicLink()) {
       const target = statOrUndefined(full);
       if (target?.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, visited, out, problems);
+        if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, visited, out, problems, cwd);
       } else if (isCharterFileName(entry.name)) {
         out.push(full); // a dangling link with a charter name is reported when it cannot be read
       }

@@ -67,7 +67,13 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   let filesFixed = 0;
   for (const file of files) {
     const name = shown(file);
-    const options: AnalyzeOptions = { config: configOf.get(file), today, maxFileSize: opts.maxFileSize };
+    const options: AnalyzeOptions = {
+      config: configOf.get(file),
+      today,
+      maxFileSize: opts.maxFileSize,
+      // The engine still reports the crashed rule as a finding; the exit status says the run is incomplete.
+      onRuleError: (rule, error) => problems.push(`${name}: internal error in rule "${rule}": ${String((error as Error)?.message ?? error).split('\n')[0]}`),
+    };
     try {
       const charter = readCharter(file, name);
       let findings: Finding[];
@@ -97,7 +103,8 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   if (problems.length) return 2;
   if (errors > 0) return 1;
   if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
-    if (opts.format === 'text') fail(`too many warnings: ${warnings}, more than --max-warnings ${opts.maxWarnings}`);
+    // On stderr in every format, so a CI log says why the step failed without breaking JSON/SARIF.
+    fail(`too many warnings: ${warnings}, more than --max-warnings ${opts.maxWarnings}`);
     return 1;
   }
   return 0;

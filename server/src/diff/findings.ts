@@ -1,5 +1,8 @@
-// Findings introduced and resolved by a change, matched by rule + entry + message as a multiset
-// (never by line), so a finding that only moved is neither new nor resolved.
+// Findings introduced and resolved by a change, matched by rule + entry (never by line), so a
+// finding that only moved is neither new nor resolved. First rule + entry + message as a multiset;
+// then what is left pairs by rule + entry alone, so a finding whose wording follows a value
+// (`was due 2027-02-15` → `was due 2027-02-20`) is still the same finding. Findings without an
+// entry id match by rule + message only.
 import type { Finding } from '../engine/model';
 import { ENTRY_NOUN, LIST_SECTIONS } from '../engine/parse';
 import type { ListSection } from '../engine/parse';
@@ -8,17 +11,20 @@ import type { DiffFinding } from './types';
 /** Renamed ids per section: old id → new id. */
 export type Renames = Map<ListSection, Map<string, string>>;
 
-export function matchFindings(base: readonly Finding[], head: readonly Finding[], renames: Renames): { introduced: DiffFinding[]; resolved: DiffFinding[] } {
-  const baseKeys = base.map((f) => keyOf(renamed(f, renames)));
-  const headKeys = head.map(keyOf);
-  return {
-    introduced: unmatched(head, headKeys, baseKeys).map(toDiffFinding),
-    resolved: unmatched(base, baseKeys, headKeys).map(toDiffFinding),
-  };
-}
+type Keyed = Pick<Finding, 'rule' | 'entry' | 'message'>;
 
-function keyOf(f: Pick<Finding, 'rule' | 'entry' | 'message'>): string {
-  return JSON.stringify([f.rule, f.entry?.section ?? null, f.entry?.id ?? null, f.message]);
+export function matchFindings(base: readonly Finding[], head: readonly Finding[], renames: Renames): { introduced: DiffFinding[]; resolved: DiffFinding[] } {
+  const baseAsHead = base.map((f) => renamed(f, renames));
+  const exact = (f: Keyed) => JSON.stringify([f.rule, f.entry?.section ?? null, f.entry?.id ?? null, f.message]);
+  const byEntry = (f: Keyed) => (f.entry?.id !== undefined ? JSON.stringify([f.rule, f.entry.section, f.entry.id]) : exact(f));
+  let baseLeft = base.map((_, i) => i);
+  let headLeft = head.map((_, i) => i);
+  for (const key of [exact, byEntry]) {
+    const baseKeys = baseLeft.map((i) => key(baseAsHead[i]));
+    const headKeys = headLeft.map((i) => key(head[i]));
+    [baseLeft, headLeft] = [unmatched(baseLeft, baseKeys, headKeys), unmatched(headLeft, headKeys, baseKeys)];
+  }
+  return { introduced: headLeft.map((i) => toDiffFinding(head[i])), resolved: baseLeft.map((i) => toDiffFinding(base[i])) };
 }
 
 /** Items whose key has no counterpart left among `other` keys (each counterpart used once). */
@@ -34,7 +40,7 @@ function unmatched<T>(items: readonly T[], keys: readonly string[], otherKeys: r
 }
 
 /** A base finding about a renamed entry, as it reads under the new id (`decision "old"` → `decision "new"`). */
-function renamed(f: Finding, renames: Renames): Pick<Finding, 'rule' | 'entry' | 'message'> {
+function renamed(f: Finding, renames: Renames): Keyed {
   const section = f.entry?.section as ListSection | undefined;
   const oldId = f.entry?.id;
   const newId = section && oldId !== undefined && (LIST_SECTIONS as readonly string[]).includes(section) ? renames.get(section)?.get(oldId) : undefined;

@@ -92,12 +92,9 @@ export class Edits {
     }
     if (node.flow) {
       if (typeof value !== 'string') return undefined;
-      const closing = (node.range?.[1] ?? 0) - 1;
-      if (this.text[closing] !== '}') return undefined;
-      const sep = node.items.length ? ', ' : '';
-      let at = closing;
-      while (at > 0 && /\s/.test(this.text[at - 1])) at--;
-      return { start: at, end: at, text: `${sep}${key}: ${value}` };
+      const at = this.flowInsertAt(node, '}');
+      if (at === undefined) return undefined;
+      return { start: at, end: at, text: `${node.items.length ? ', ' : ''}${key}: ${value}` };
     }
     if (node.items.length === 0) return undefined;
     const column = this.keyColumn(node);
@@ -144,16 +141,33 @@ export class Edits {
 
   appendToSeq(seq: YAMLSeq, itemText: string): OffsetEdit | undefined {
     if (seq.flow) {
-      const closing = (seq.range?.[1] ?? 0) - 1;
-      if (this.text[closing] !== ']') return undefined;
-      let at = closing;
-      while (at > 0 && /\s/.test(this.text[at - 1])) at--;
+      const at = this.flowInsertAt(seq, ']');
+      if (at === undefined) return undefined;
       return { start: at, end: at, text: (seq.items.length ? ', ' : '') + itemText };
     }
     if (seq.items.length === 0) return undefined;
     const column = this.model.lines.positionAt(seq.range?.[0] ?? 0).character;
     const at = this.lineEndAfter(contentEnd(this.model, seq));
     return { start: at, end: at, text: `${this.eol}${' '.repeat(column)}- ${itemText}` };
+  }
+
+  /**
+   * Where a new item goes in a flow collection: right after the last item's content, so a trailing
+   * comma or a comment after it stays where it is; just inside the bracket when it is empty.
+   */
+  private flowInsertAt(node: YAMLMap | YAMLSeq, closingChar: '}' | ']'): number | undefined {
+    const closing = (node.range?.[1] ?? 0) - 1;
+    if (this.text[closing] !== closingChar) return undefined;
+    if (node.items.length === 0) return (node.range?.[0] ?? 0) + 1;
+    const last: unknown = node.items[node.items.length - 1];
+    let target = last as Node | null;
+    if (isMap(node)) {
+      const pair = last as { key: Node; value: Node | null };
+      const v = pair.value;
+      target = v && v.range && v.range[0] !== v.range[1] ? v : pair.key;
+    }
+    if (!target?.range) return undefined;
+    return contentEnd(this.model, target);
   }
 
   /** Removes a pair (its whole lines) from a block map. */

@@ -124,7 +124,7 @@ function notAMap(model: CharterModel): SchemaProblem[] {
   const contents = model.doc.contents as Node | null;
   if (!contents || (isScalar(contents) && contents.value === null)) {
     if (model.syntaxErrors.length) return [];
-    const what = model.text.trim() === '' ? 'the file is empty' : 'the file holds only comments';
+    const what = model.text.trim() === '' ? 'the file is empty' : 'the file is empty apart from comments';
     return [{ kind: 'missing-key', node: undefined, path: [], key: 'charter', message: `${what}: a charter is a YAML map that starts with "charter: 1"` }];
   }
   const what = isSeq(contents) ? 'a list' : isScalar(contents) ? `a single value (${describeActual(contents.value)})` : 'not a map';
@@ -285,6 +285,8 @@ function toProblem(model: CharterModel, error: ErrorObject): SchemaProblem | und
     case 'pattern': {
       if (coveredByCatalogue(model, path, value)) return undefined;
       if (typeof value === 'string' && isPlaceholderText(value)) return undefined;
+      // A blank milestone `due` counts as missing: milestone-due-missing reports it.
+      if (path[0] === 'milestones' && path[path.length - 1] === 'due' && typeof value === 'string' && value.trim() === '') return undefined;
       const node = nodeAt(model, path) ?? undefined;
       const field = path[path.length - 1];
       const isDate = ['due', 'revisit'].includes(String(field));

@@ -35,12 +35,15 @@ export function completions(state: CharterState, params: CompletionParams, optio
   };
   for (const ctx of cursorContexts(lines, line, character)) {
     const range: Range = { start: { line, character: ctx.start }, end: { line, character: ctx.end } };
+    // Right after a bare `-`, the inserted text needs its own space: `-id:` is not a list item.
+    const glue = lines[line][ctx.start - 1] === '-' ? ' ' : '';
+    const glued = (item: CompletionItem) => (glue && item.textEdit && 'range' in item.textEdit ? { ...item, textEdit: { ...item.textEdit, newText: glue + item.textEdit.newText } } : item);
     if (ctx.kind === 'key') {
       if (onSpace) continue; // a space in indentation is not a request for keys
-      for (const item of keyItems(ctx, range)) push(item);
+      for (const item of keyItems(ctx, range)) push(glued(item));
       if (ctx.path.length === 0 && state.analysis) for (const item of sectionSkeletons(state.analysis, ctx, range, options, lines)) push(item);
     } else if (ctx.kind === 'value') {
-      for (const item of valueItems(state.analysis, ctx, range)) push(item);
+      for (const item of valueItems(state.analysis, ctx, range)) push(glued(item));
     } else if (state.analysis && ctx.path.length === 1 && SKELETON_SECTIONS.includes(ctx.path[0] as SkeletonSection)) {
       if (onSpace && !ctx.hasDash) continue;
       push(itemSkeleton(state.analysis, ctx, range, options, lines));
@@ -128,9 +131,9 @@ function valueItems(analysis: Analysis | undefined, ctx: Extract<CursorContext, 
 
 function itemSkeleton(analysis: Analysis, ctx: Extract<CursorContext, { kind: 'item' }>, range: Range, options: CompletionOptions, lines: string[]): CompletionItem {
   const section = ctx.path[0] as SkeletonSection;
-  const keyColumn = ctx.hasDash ? ctx.start : ctx.dashColumn + 2;
-  const body = newEntrySkeleton(analysis, section, keyColumn, options.snippets);
   const needsSpace = ctx.hasDash && lines[range.start.line][ctx.start - 1] === '-';
+  const keyColumn = ctx.hasDash ? ctx.start + (needsSpace ? 1 : 0) : ctx.dashColumn + 2;
+  const body = newEntrySkeleton(analysis, section, keyColumn, options.snippets);
   const newText = ctx.hasDash ? `${needsSpace ? ' ' : ''}${body}` : `- ${body}`;
   return skeletonItem(`New ${NOUN[section]}`, newText, range, options, `a new ${NOUN[section]} at the cursor`);
 }

@@ -87,6 +87,7 @@ export function containerAt(shapes: LineShape[], line: number, column: number, m
   const siblings = new Set<string>();
   let col = column;
   let collecting = mode === 'map';
+  const collectBelow = collecting;
   for (let l = line - 1; l >= 0; l--) {
     const s = shapes[l];
     if (s.blank) continue;
@@ -145,7 +146,7 @@ export function containerAt(shapes: LineShape[], line: number, column: number, m
     }
   }
   if (mode === 'seq') path.push(index);
-  if (collecting) {
+  if (collectBelow) {
     // Keys after the position at the same column belong to the same map.
     for (let l = line + 1; l < shapes.length; l++) {
       const s = shapes[l];

@@ -1,8 +1,9 @@
-import { isScalar } from 'yaml';
+import { isAlias, isScalar } from 'yaml';
 import type { Node, Scalar } from 'yaml';
 import { defineRule } from '../engine/rule';
 import type { FixDraft, RuleContext } from '../engine/rule';
 import type { Entry, MapView } from '../engine/parse';
+import { formatScalar } from '../engine/edits';
 import { scalarText } from '../engine/parse';
 import { CADENCE_WORDS, isPlaceholderText, parseCadence } from '../engine/vocabulary';
 import { editDistance, q } from '../engine/text';
@@ -80,10 +81,13 @@ const VALID = 'daily, twice-weekly, weekly, biweekly, monthly, quarterly, on-mil
 
 function checkCadence(ctx: RuleContext, holder: MapView, label: string, entry: Entry | { section: string }): void {
   const node = holder.value('cadence');
+  // An alias (`cadence: *rhythm`) is reported, and fixed, where it is used, not at its anchor.
+  const written = holder.pairs.get('cadence')?.value as Node | null | undefined;
+  const at = isAlias(written) ? written : node;
   if (node === null || (isScalar(node) && holder.isEmpty('cadence'))) return; // cadence-missing
   const text = scalarText(node);
   if (text === undefined) {
-    ctx.report({ at: node, entry, message: `${label} has a cadence that is not a single value: use one of ${VALID}.` });
+    ctx.report({ at: at ?? node, entry, message: `${label} has a cadence that is not a single value: use one of ${VALID}.` });
     return;
   }
   if (parseCadence(text.trim())) return;
@@ -93,10 +97,12 @@ function checkCadence(ctx: RuleContext, holder: MapView, label: string, entry: E
   const fixes: FixDraft[] = suggestion.values.map((value) => ({
     title: `Change cadence to "${value}"`,
     safe: suggestion.safe,
-    edits: [isScalar(node) && typeof node.value === 'string' ? ctx.edits.replaceScalar(node as Scalar, value) : ctx.edits.replace(node as Node, value)],
+    edits: [
+      isScalar(at) && typeof at.value === 'string' ? ctx.edits.replaceScalar(at as Scalar, value) : ctx.edits.replace(at as Node, formatScalar(value)),
+    ],
   }));
   ctx.report({
-    at: node,
+    at: at as Node,
     entry,
     message: `${label} has cadence ${q(text)}, which the format does not define, so nobody can tell when it happens. Use ${VALID}.`,
     fixes,

@@ -1,5 +1,5 @@
-import { isMap, isScalar, isSeq } from 'yaml';
-import type { Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Node, Scalar } from 'yaml';
 import { defineRule } from '../engine/rule';
 import type { RuleContext } from '../engine/rule';
 import { isEmptyValue } from '../engine/parse';
@@ -41,6 +41,9 @@ function notAgreed(ctx: RuleContext, checkin: Entry, agreed: string[]): string[]
 function addEdit(ctx: RuleContext, checkin: Entry, add: string[]): OffsetEdit | undefined {
   const value = checkin.value('agreed_with');
   const items = add.length ? add : ['TODO'];
+  // An alias stays untouched (other lists share its anchor): the use becomes a list of its own.
+  const written = checkin.pairs.get('agreed_with')?.value as Node | null | undefined;
+  if (isAlias(written)) return ctx.edits.replace(written, flowList([...checkin.texts('agreed_with').map((a) => a.trim()), ...items]));
   if (value === null || (isScalar(value) && (value.value === null || String(value.value).trim() === ''))) {
     return ctx.edits.setValue(checkin, 'agreed_with', flowList(items));
   }
@@ -67,6 +70,7 @@ export default defineRule({
       const agreed = checkin.texts('agreed_with').map((a) => a.trim()).filter((a) => a !== '');
       const missing = notAgreed(ctx, checkin, agreed);
       if (agreed.length > 0 && missing.length === 0) continue;
+      const written = checkin.pairs.get('agreed_with')?.value as Node | null | undefined;
       const absent = value === null || (isScalar(value) && isEmptyValue(value as Scalar));
       const message =
         agreed.length === 0
@@ -74,7 +78,7 @@ export default defineRule({
           : `${checkin.label} was not agreed with ${missing.map((p) => q(p)).join(', ')}: ${WHY}`;
       const add = agreed.length === 0 ? [...missing] : missing;
       ctx.report({
-        at: absent ? checkin.anchor : value!,
+        at: absent ? checkin.anchor : ((isAlias(written) ? written : value) as Node),
         entry: checkin,
         message,
         fixes: [{ title: add.length ? `Record agreement with ${add.join(', ')}` : 'Insert "agreed_with: [TODO]"', safe: false, edits: [addEdit(ctx, checkin, add)] }],

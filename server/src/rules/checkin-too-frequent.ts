@@ -1,9 +1,10 @@
-import { isScalar } from 'yaml';
-import type { Scalar } from 'yaml';
+import { isAlias, isScalar } from 'yaml';
+import type { Node, Scalar } from 'yaml';
 import { defineRule } from '../engine/rule';
 import type { RuleContext } from '../engine/rule';
 import type { Entry } from '../engine/parse';
 import { q } from '../engine/text';
+import { formatScalar } from '../engine/edits';
 
 const EXPERIENCED = new Set(['proficient', 'expert']);
 const CALMER = [['weekly', 7], ['biweekly', 14], ['monthly', 30], ['quarterly', 91]] as const;
@@ -59,11 +60,14 @@ export default defineRule({
       if (cadence?.kind !== 'interval' || cadence.days >= minDays || !isScalar(node)) continue;
       if (!onlyExperienced(ctx, checkin)) continue;
       const target = calmerCadence(minDays);
+      // An alias (`cadence: *rhythm`) is reported, and fixed, where it is used, not at its anchor.
+      const written = checkin.pairs.get('cadence')?.value as Node | null | undefined;
+      const at = isAlias(written) ? written : node;
       ctx.report({
-        at: node,
+        at,
         entry: checkin,
         message: `${checkin.label} is ${q(checkin.text('cadence')?.trim())}, more often than every ${minDays} days, though everyone in it is proficient or expert: that much checking reads as micromanagement`,
-        fixes: [{ title: `Change cadence to "${target}"`, safe: true, edits: [ctx.edits.replaceScalar(node as Scalar, target)] }],
+        fixes: [{ title: `Change cadence to "${target}"`, safe: true, edits: [at === node ? ctx.edits.replaceScalar(node as Scalar, target) : ctx.edits.replace(at, formatScalar(target))] }],
       });
     }
   },

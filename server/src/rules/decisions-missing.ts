@@ -30,11 +30,8 @@ export default defineRule({
       return;
     }
     const value = root.value('decisions');
-    // A string or a map here is a wrong type, which the schema reports.
-    const empty =
-      value === null ||
-      (isScalar(value) && (value.value === null || (typeof value.value === 'string' && value.value.trim() === ''))) ||
-      (isSeq(value) && value.items.length === 0);
+    // A string (even a blank one) or a map is a wrong type, which the schema reports.
+    const empty = value === null || (isScalar(value) && value.value === null) || (isSeq(value) && value.items.length === 0);
     if (!empty) return;
     ctx.report({
       at: keyNode,

@@ -1,4 +1,5 @@
-import { isScalar } from 'yaml';
+import { isAlias, isScalar } from 'yaml';
+import type { Node } from 'yaml';
 import { defineRule } from '../engine/rule';
 import { q } from '../engine/text';
 
@@ -27,8 +28,9 @@ export default defineRule({
       // Case-insensitive, so `status: Done` gets one finding (the schema's), not two.
       if (status !== undefined && CLOSED.has(status.toLowerCase())) continue;
       const state = status ? `is still ${q(status)}` : 'has no status';
+      const written = milestone.pairs.get('due')?.value as Node | null | undefined;
       ctx.report({
-        at: due,
+        at: isAlias(written) ? written : due,
         entry: milestone,
         message: `${milestone.label} was due ${dueText} and ${state}: a stale plan invites status-chasing. Mark it done or dropped, or move the date.`,
         fixes: ['done', 'dropped'].map((value) => ({

@@ -14,8 +14,9 @@ export default defineRule({
   defaultOptions: { maxDays: 14 },
   check(ctx) {
     const { model, index, edits } = ctx;
-    // No check-ins at all is checkins-missing's finding alone.
-    if (!model.root || model.root.isEmpty('checkins')) return;
+    // No check-ins at all is checkins-missing's finding alone; a `checkins` that is not a list of
+    // maps is the schema's. Either way there is nothing to judge support by.
+    if (model.lists.checkins.length === 0) return;
     const maxDays = maxDaysOption(ctx);
 
     // Everyone in a frequent enough check-in: owner and participants, roles expanded to members.

@@ -7,17 +7,15 @@ export default defineRule({
   severity: 'error',
   description: 'A decision\'s approver is its own owner',
   check(ctx) {
-    const { model, index } = ctx;
-    for (const decision of model.lists.decisions) {
-      // Only a real owner: "TODO" as both owner and approver is two placeholders, not self-approval.
-      const owner = index.ownerShape(decision);
-      if (owner.kind !== 'single') continue;
+    for (const decision of ctx.model.lists.decisions) {
+      // The same text in both fields, whatever it is: unknown-reference leaves such an approver to this rule.
+      const owner = fieldValue(decision, 'owner');
       const approver = fieldValue(decision, 'approver');
-      if (approver.kind !== 'text' || approver.text !== owner.party) continue;
+      if (owner.kind !== 'text' || approver.kind !== 'text' || approver.text !== owner.text) continue;
       ctx.report({
         at: approver.at,
         entry: decision,
-        message: `${decision.label} has ${q(owner.party)} as both owner and approver: approving your own call is no check at all`,
+        message: `${decision.label} has ${q(owner.text)} as both owner and approver: approving your own call is no check at all`,
       });
     }
   },

@@ -7,8 +7,12 @@ export function formatJson(files: readonly FileReport[]): string {
     version: 1,
     files: files.map((file) => ({ path: file.path, findings: file.findings.map(toJson) })),
   };
-  return JSON.stringify(out, null, 2) + '\n';
+  // Indented for people, with each position on one line so a finding stays readable. JSON strings
+  // never hold a raw line break, so the pattern cannot match inside a message.
+  return JSON.stringify(out, null, 2).replace(POSITION, '{ "line": $1, "character": $2 }') + '\n';
 }
+
+const POSITION = /\{\n\s*"line": (\d+),\n\s*"character": (\d+)\n\s*\}/g;
 
 function toJson(f: Finding) {
   return {

@@ -1,0 +1,90 @@
+// The shared word lists behind done-vague and the cadence rules, checked against rules.md's wording.
+import assert from 'node:assert/strict';
+import { CADENCE_WORDS, hasMeasurableSignal, parseCadence, vagueness, weakWord } from '../../server/src/engine/vocabulary';
+
+describe('vocabulary: vagueness (done-vague)', () => {
+  it('a weak word without a measurable signal makes a criterion vague, and the message names the word', () => {
+    assert.equal(vagueness('Payouts are much faster and more reliable.'), '"faster" is not observable');
+    assert.equal(vagueness('The payout service is robust under load'), '"robust" is not observable');
+    assert.equal(vagueness('Merchants have a SEAMLESS onboarding experience'), '"SEAMLESS" is not observable');
+  });
+
+  it('weak phrases match whole, case-insensitively, with a space or a hyphen between their words', () => {
+    for (const text of [
+      'Payout reports are high quality for merchants',
+      'Payout reports are High-Quality for merchants',
+      'The new payout screen is user friendly for merchants',
+      'We ship the payout flow as soon as possible',
+      'Refunds, chargebacks, disputes, etc',
+      'The payout flow is done when done',
+    ]) assert.ok(vagueness(text), text);
+  });
+
+  it('a word that only contains a weak word is not weak', () => {
+    assert.equal(weakWord('Unstable payout jobs are removed already'), undefined);
+    assert.equal(weakWord('Merchants are goodwill ambassadors for the product'), undefined);
+    assert.equal(vagueness('Unstable payout jobs are removed from the scheduler'), undefined);
+  });
+
+  it('fewer than 4 words is vague even without a weak word', () => {
+    assert.equal(vagueness('Shipped.'), 'it is too short to be checked');
+    assert.equal(vagueness('Pilot merchants onboarded'), 'it is too short to be checked');
+    assert.equal(vagueness('Pilot merchants are onboarded'), undefined);
+    // Punctuation on its own is not a word.
+    assert.equal(vagueness('Pilot merchants — onboarded'), 'it is too short to be checked');
+  });
+
+  it('any measurable signal clears a weak word or a short text', () => {
+    for (const text of [
+      'Payouts are faster for all merchants',
+      'Ready by 2027-06-30',
+      'Faster payouts: 95% on time',
+      'Good enough within a day',
+      'At least half of merchants are happy',
+      'Zero failed payouts',
+      'Done for every merchant',
+      'None lost',
+      '3 banks',
+    ]) assert.equal(vagueness(text), undefined, text);
+  });
+});
+
+describe('vocabulary: hasMeasurableSignal', () => {
+  it('recognises digits, dates, percent signs and the catalogue phrases', () => {
+    for (const text of ['50 merchants', 'by 2027-01-31', '%', 'no more than a day', 'fewer than ten tickets', 'less than an hour', 'more than half', 'at most one outage', 'within a day', 'zero', 'none', 'every merchant', 'all merchants', 'ALL merchants'])
+      assert.ok(hasMeasurableSignal(text), text);
+  });
+
+  it('does not find a signal inside other words', () => {
+    for (const text of ['Finally shipped', 'Everyone happy', 'Nonetheless better', 'a tall order', 'Merchants like it'])
+      assert.equal(hasMeasurableSignal(text), false, text);
+  });
+});
+
+describe('vocabulary: parseCadence', () => {
+  it('gives every fixed cadence word its interval from charter-format.md', () => {
+    const days = Object.fromEntries(CADENCE_WORDS.map((w) => [w, parseCadence(w)]));
+    assert.deepEqual(days, {
+      daily: { kind: 'interval', days: 1 },
+      'twice-weekly': { kind: 'interval', days: 3.5 },
+      weekly: { kind: 'interval', days: 7 },
+      biweekly: { kind: 'interval', days: 14 },
+      monthly: { kind: 'interval', days: 30 },
+      quarterly: { kind: 'interval', days: 91 },
+      'on-milestone': { kind: 'on-milestone' },
+    });
+  });
+
+  it('reads "every N days" and "every N weeks" for any N ≥ 1', () => {
+    assert.deepEqual(parseCadence('every 1 days'), { kind: 'interval', days: 1 });
+    assert.deepEqual(parseCadence('every 10 days'), { kind: 'interval', days: 10 });
+    assert.deepEqual(parseCadence('every 3 weeks'), { kind: 'interval', days: 21 });
+    assert.deepEqual(parseCadence('every 52 weeks'), { kind: 'interval', days: 364 });
+    assert.deepEqual(parseCadence('every 12000 days'), { kind: 'interval', days: 12000 });
+  });
+
+  it('rejects values the format does not spell that way (as the schema does)', () => {
+    for (const value of ['Weekly', 'bi-weekly', 'fortnightly', 'every 0 days', 'every 02 days', 'every 2 week', 'every two weeks', 'every  2 weeks', 'every 2 months', '7', '', 'on milestone'])
+      assert.equal(parseCadence(value), undefined, value);
+  });
+});
