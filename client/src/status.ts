@@ -76,15 +76,15 @@ export class CharterStatus implements vscode.Disposable {
       return;
     }
     if (this.serverState === 'stopped') {
-      Object.assign(item, { text: '$(warning) Team Charter server stopped', detail: '', severity: vscode.LanguageStatusSeverity.Warning });
+      Object.assign(item, { text: 'Team Charter server stopped', detail: '', severity: vscode.LanguageStatusSeverity.Warning });
       item.command = { title: 'Restart', command: COMMANDS.restartServer };
       return;
     }
     if (!doc || !isCharterDocument(doc)) return;
     const counts = countFindings(vscode.languages.getDiagnostics(doc.uri));
     const at = this.validatedAt.get(doc.uri.toString());
-    const icon = counts.errors ? '$(error)' : counts.warnings ? '$(warning)' : '$(pass)';
-    item.text = `${icon} ${describeCounts(counts)}`;
+    // VS Code shows the severity's icon itself for errors and warnings.
+    item.text = counts.errors || counts.warnings ? describeCounts(counts) : `$(pass) ${describeCounts(counts)}`;
     item.detail = at ? `checked at ${at.toLocaleTimeString()}` : 'not checked yet';
     item.severity = counts.errors
       ? vscode.LanguageStatusSeverity.Error

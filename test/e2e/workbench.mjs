@@ -99,10 +99,15 @@ export class Workbench {
     return { folder: link };
   }
 
-  async start() {
-    const log = fs.openSync(path.join(this.artifacts, 'code-server.log'), 'w');
+  /**
+   * @param {{ vscodeOptions?: string[], logName?: string, beforeOpen?: (page: import('playwright-core').Page) => Promise<void> }} [opts]
+   *   vscodeOptions: `flag=value` passed to VS Code's server (e.g. extensionTestsPath=…)
+   */
+  async start(opts = {}) {
+    const log = fs.openSync(path.join(this.artifacts, opts.logName ?? 'code-server.log'), 'w');
+    const extra = (opts.vscodeOptions ?? []).flatMap((o) => ['--vscode-option', o]);
     this.proc = spawn(this.layout.node24, [...this.codeServerArgs(), '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', this.workspace],
+      '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', ...extra, this.workspace],
     { env: this.env, stdio: ['ignore', log, log], detached: true });
     const base = `http://127.0.0.1:${this.port}`;
     const deadline = Date.now() + this.stepTimeout;
@@ -126,6 +131,7 @@ export class Workbench {
     this.page.on('console', (m) => {
       if (m.type() === 'error') this.consoleErrors.push(m.text().slice(0, 300));
     });
+    await opts.beforeOpen?.(this.page);
     await this.page.goto(`${base}/?folder=${encodeURIComponent(this.workspace)}`);
     return { port: this.port };
   }

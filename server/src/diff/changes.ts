@@ -43,7 +43,7 @@ export function structuralChanges(base: CharterModel | undefined, head: CharterM
 
   for (const section of ENTRY_SECTIONS) entryChanges(matches[section], section, add);
   for (const [section, fields] of OWNER_FIELDS) {
-    for (const [b, h] of matches[section].pairs) for (const field of fields) ownerChange(section, h.label, h.id, field, b.data[field], h.data[field], add);
+    for (const [b, h] of matches[section].pairs) for (const key of fields) ownerChange(section, h.label, h.id, key, b.data[key], h.data[key], add);
   }
   ownerChange('updates', 'updates', undefined, 'owner', field(baseData.updates, 'owner'), field(headData.updates, 'owner'), add);
   for (const [b, h] of matches.decisions.pairs) boundaryChange(h, b.data.boundary, h.data.boundary, add);

@@ -5,7 +5,9 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -65,7 +67,8 @@ export function startServer(connection: Connection): void {
     }
     if (shownConfigErrors.get(file) === error) return;
     shownConfigErrors.set(file, error);
-    void connection.window.showErrorMessage(`Team Charter: the config file cannot be used, default rule settings apply until it is fixed. ${error.split('\n')[0]}`);
+    // A notification, not window/showMessageRequest: that one blocks some clients (Neovim 0.7 uses inputlist()).
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `Team Charter: the config file cannot be used, default rule settings apply until it is fixed. ${error.split('\n')[0]}` });
   }
 
   function revalidateAll(reason: Reason): void {

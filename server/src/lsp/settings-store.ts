@@ -1,6 +1,7 @@
 // Where each document's settings come from. Layers, later wins: defaults ← initializationOptions
 // ← the last pushed didChangeConfiguration ← workspace/configuration for the document (pulled
 // only when the client advertises `workspace.configuration`; sections it lacks come back null).
+import { MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
 import type { Connection } from 'vscode-languageserver/node';
 import { checkConfig } from '../engine/config';
 import { rules } from '../lint';
@@ -53,7 +54,7 @@ export class SettingsStore {
     const message = problems.join('; ');
     if (message && !this.reported.has(message)) {
       this.reported.add(message);
-      void this.connection.window.showWarningMessage(`Team Charter: ${message}. Those settings are ignored.`);
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Team Charter: ${message}. Those settings are ignored.` });
     }
     return settings;
   }

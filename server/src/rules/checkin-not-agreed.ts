@@ -25,11 +25,11 @@ function ownerIds(ctx: RuleContext, checkin: Entry): Set<string> {
 /** Participants (as written) other than the owner who are not covered by `agreed_with`. */
 function notAgreed(ctx: RuleContext, checkin: Entry, agreed: string[]): string[] {
   const owners = ownerIds(ctx, checkin);
-  const agreedIds = new Set(agreed.flatMap((a) => expand(ctx, a)));
+  const agreedIds = new Set([...new Set(agreed)].flatMap((a) => expand(ctx, a)));
   const out: string[] = [];
-  for (const raw of checkin.texts('participants')) {
-    const p = raw.trim();
-    if (p === '' || out.includes(p) || owners.has(p) || agreedIds.has(p)) continue;
+  // Each participant once, so a role named many times is expanded once.
+  for (const p of new Set(checkin.texts('participants').map((raw) => raw.trim()))) {
+    if (p === '' || owners.has(p) || agreedIds.has(p)) continue;
     // A role participant is covered when each of its members is the owner or agreed.
     const members = ctx.index.membersOf(p).map((m) => m.id);
     if (members.length > 0 && members.every((id) => id !== undefined && (owners.has(id) || agreedIds.has(id)))) continue;

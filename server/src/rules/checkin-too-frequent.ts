@@ -33,8 +33,8 @@ function onlyExperienced(ctx: RuleContext, checkin: Entry): boolean {
   const shape = ctx.index.ownerShape(checkin);
   const owners = new Set(shape.kind === 'single' ? expand(ctx, shape.party) : []);
   let others = 0;
-  for (const raw of checkin.texts('participants')) {
-    const party = raw.trim();
+  // Each participant once, so a role named many times is expanded once.
+  for (const party of new Set(checkin.texts('participants').map((raw) => raw.trim()))) {
     if (party === '' || owners.has(party)) continue;
     const decl = ctx.index.party(party);
     if (!decl || decl.section === 'stakeholders') return false;

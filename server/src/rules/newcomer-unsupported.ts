@@ -21,13 +21,16 @@ export default defineRule({
 
     // Everyone in a frequent enough check-in: owner and participants, roles expanded to members.
     const supported = new Set<string>();
+    const expanded = new Set<string>();
     let mostFrequent: { checkin: Entry; days: number } | undefined;
     for (const checkin of model.lists.checkins) {
       const cadence = index.cadence(checkin);
       if (cadence?.kind !== 'interval' || cadence.days > maxDays) continue;
       if (!mostFrequent || cadence.days < mostFrequent.days) mostFrequent = { checkin, days: cadence.days };
-      const parties = [...checkin.texts('participants'), ...checkin.texts('owner')].map((p) => p.trim());
-      for (const party of parties) {
+      for (const raw of [...checkin.texts('participants'), ...checkin.texts('owner')]) {
+        const party = raw.trim();
+        if (expanded.has(party)) continue; // each role is expanded once, however often it is named
+        expanded.add(party);
         supported.add(party);
         for (const member of index.membersOf(party)) if (member.id !== undefined) supported.add(member.id);
       }

@@ -55,7 +55,11 @@ function ownerEdit(ctx: RuleContext, holder: MapView, value: Node, party: string
   if (!own) return undefined;
   if (isScalar(own) || isAlias(own)) return replaceFieldScalar(ctx.edits, holder, 'owner', party);
   if (!isSeq(value)) return undefined;
-  if (value.flow) return ctx.edits.replace(value, formatScalar(party));
+  if (value.flow) {
+    const [start, end] = [value.range?.[0] ?? 0, value.range?.[1] ?? 0];
+    // A multi-line flow list may hold comments; replacing it would drop them.
+    return ctx.model.text.slice(start, end).includes('#') ? undefined : ctx.edits.replace(value, formatScalar(party));
+  }
   return keepFirstItem(ctx, value, party);
 }
 
