@@ -124,7 +124,7 @@ describe('action.yml (composite GitHub Action)', function () {
   it('sarif-file: writes SARIF 2.1.0 for every charter in scope, ready for upload-sarif', () => {
     const r = runAction(repo, { today: TODAY, 'fail-on': 'never', 'sarif-file': 'charters.sarif' }, { baseSha });
     assert.equal(r.failedAt, undefined, JSON.stringify(r.steps.sarif));
-    assert.equal(r.steps.sarif.outputs['sarif-file'], 'charters.sarif');
+    assert.equal(r.steps.sarif.outputs['sarif-file'], path.join(repo, 'charters.sarif'));
     const sarif = JSON.parse(fs.readFileSync(path.join(repo, 'charters.sarif'), 'utf8'));
     fs.rmSync(path.join(repo, 'charters.sarif'));
     assert.equal(sarif.version, '2.1.0');

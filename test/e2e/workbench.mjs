@@ -100,8 +100,10 @@ export class Workbench {
   }
 
   /**
-   * @param {{ vscodeOptions?: string[], logName?: string, beforeOpen?: (page: import('playwright-core').Page) => Promise<void> }} [opts]
-   *   vscodeOptions: `flag=value` passed to VS Code's server (e.g. extensionTestsPath=…)
+   * @param {{ vscodeOptions?: string[], logName?: string, beforeOpen?: (page: import('playwright-core').Page) => Promise<void>,
+   *   payload?: (remoteAuthority: string) => Array<[string, string]> }} [opts]
+   *   vscodeOptions: `flag=value` passed to VS Code's server; payload: the workbench URL's
+   *   `payload` (e.g. extensionDevelopmentPath / extensionTestsPath as vscode-remote URIs)
    */
   async start(opts = {}) {
     const log = fs.openSync(path.join(this.artifacts, opts.logName ?? 'code-server.log'), 'w');
@@ -132,7 +134,8 @@ export class Workbench {
       if (m.type() === 'error') this.consoleErrors.push(m.text().slice(0, 300));
     });
     await opts.beforeOpen?.(this.page);
-    await this.page.goto(`${base}/?folder=${encodeURIComponent(this.workspace)}`);
+    const payload = opts.payload ? `&payload=${encodeURIComponent(JSON.stringify(opts.payload(`127.0.0.1:${this.port}`)))}` : '';
+    await this.page.goto(`${base}/?folder=${encodeURIComponent(this.workspace)}${payload}`);
     return { port: this.port };
   }
 

@@ -127,6 +127,8 @@ function notAMap(model: CharterModel): SchemaProblem[] {
     const what = model.text.trim() === '' ? 'the file is empty' : 'the file is empty apart from comments';
     return [{ kind: 'missing-key', node: undefined, path: [], key: 'charter', message: `${what}: a charter is a YAML map that starts with "charter: 1"` }];
   }
+  // Broken YAML often parses as one stray scalar: the syntax error already explains it.
+  if (isScalar(contents) && model.syntaxErrors.length) return [];
   const what = isSeq(contents) ? 'a list' : isScalar(contents) ? `a single value (${describeActual(contents.value)})` : 'not a map';
   return [{ kind: 'invalid-value', node: contents, path: [], message: `this file is ${what}, but a charter is a YAML map of sections (charter, team, members, …)` }];
 }

@@ -28,7 +28,8 @@ export function codeActions(state: CharterState, params: CodeActionParams): Code
   const actions: CodeAction[] = [];
 
   if (wants(CodeActionKind.QuickFix)) {
-    for (const { finding, diagnostic } of matchFindings(state, params)) {
+    const matched = matchFindings(state, params);
+    for (const { finding, diagnostic } of matched) {
       const safeCount = finding.fixes.filter((f) => f.safe).length;
       for (const fix of finding.fixes) {
         actions.push({
@@ -39,10 +40,20 @@ export function codeActions(state: CharterState, params: CodeActionParams): Code
           edit: { changes: { [uri]: fix.edits as LspTextEdit[] } },
         });
       }
-      if (NOT_SUPPRESSIBLE.has(finding.rule)) continue;
-      const text = state.doc.getText();
-      const lineEdit = disableForLineEdit(text, finding.range.start.line, finding.rule, analysis.model);
+    }
+    // Suppressions after every real fix, one per rule and line.
+    const text = state.doc.getText();
+    const offered = new Set<string>();
+    for (const { finding, diagnostic } of matched) {
+      const line = finding.range.start.line;
+      if (NOT_SUPPRESSIBLE.has(finding.rule) || offered.has(`${finding.rule}:${line}`)) continue;
+      offered.add(`${finding.rule}:${line}`);
+      const lineEdit = disableForLineEdit(text, line, finding.rule, analysis.model);
       if (lineEdit) actions.push({ title: `Disable ${finding.rule} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [lineEdit] } } });
+    }
+    for (const { finding, diagnostic } of matched) {
+      if (NOT_SUPPRESSIBLE.has(finding.rule) || offered.has(finding.rule)) continue;
+      offered.add(finding.rule);
       const fileEdit = disableForFileEdit(text, finding.rule, analysis.model);
       if (fileEdit) actions.push({ title: `Disable ${finding.rule} for the entire file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [fileEdit] } } });
     }
