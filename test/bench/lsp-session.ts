@@ -168,9 +168,18 @@ export class LspSession {
 
   /** Peak resident set size of the server process so far (VmHWM), in MiB. */
   peakRssMiB(): number | undefined {
+    return this.procStatus('VmHWM');
+  }
+
+  /** Current resident set size (VmRSS), in MiB. */
+  rssMiB(): number | undefined {
+    return this.procStatus('VmRSS');
+  }
+
+  private procStatus(field: string): number | undefined {
     try {
       const status = fs.readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
-      const kb = /VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1];
+      const kb = new RegExp(`${field}:\\s+(\\d+)\\s+kB`).exec(status)?.[1];
       return kb ? Number(kb) / 1024 : undefined;
     } catch {
       return undefined;

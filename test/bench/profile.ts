@@ -122,9 +122,13 @@ function shorten(url: string, root: string): string {
 }
 
 /** Runs a node script under `--cpu-prof` and returns its profile. */
-export function profileScript(script: string, args: string[], dir: string): CpuProfile | undefined {
+export function profileScript(script: string, args: string[], dir: string, nonZeroExitOk = false): CpuProfile | undefined {
   fs.mkdirSync(dir, { recursive: true });
-  execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, script, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, script, ...args], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });
+  } catch (error) {
+    if (!nonZeroExitOk || typeof (error as { status?: unknown }).status !== 'number') throw error;
+  }
   return readNewestProfile(dir);
 }
 

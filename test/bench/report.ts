@@ -120,13 +120,13 @@ export function formatReport(r: BenchResults, targets: TargetResult[]): string {
       const theirs = run(r, YAML_LS, lines);
       for (const x of [ours, theirs]) {
         if (!x) continue;
-        rows.push([lines.toLocaleString('en-US'), x.server, ms(x.openMs), ms(x.keystrokeP50), ms(x.keystrokeP95), mib(x.peakRssMiB), `${x.diagnostics}${x.validated ? '' : ' (!)'}`]);
+        rows.push([lines.toLocaleString('en-US'), x.server, ms(x.openMs), ms(x.keystrokeP50), ms(x.keystrokeP95), mib(x.peakRssMiB), mib(x.startRssMiB), `${x.diagnostics}${x.validated ? '' : ' (!)'}`]);
       }
       if (ours && theirs) {
-        rows.push(['', 'ratio', ratio(ours.openMs / theirs.openMs), ratio(ours.keystrokeP50 / theirs.keystrokeP50), ratio(ours.keystrokeP95 / theirs.keystrokeP95), ratio((ours.peakRssMiB ?? NaN) / (theirs.peakRssMiB ?? NaN)), '']);
+        rows.push(['', 'ratio', ratio(ours.openMs / theirs.openMs), ratio(ours.keystrokeP50 / theirs.keystrokeP50), ratio(ours.keystrokeP95 / theirs.keystrokeP95), ratio((ours.peakRssMiB ?? NaN) / (theirs.peakRssMiB ?? NaN)), ratio((ours.startRssMiB ?? NaN) / (theirs.startRssMiB ?? NaN)), '']);
       }
     }
-    out.push(table(['lines', 'server', 'didOpen → diagnostics', 'keystroke p50', 'keystroke p95', 'peak RSS', 'diagnostics'], rows, 'rlrrrrr'));
+    out.push(table(['lines', 'server', 'didOpen → diagnostics', 'keystroke p50', 'keystroke p95', 'peak RSS', 'RSS after start', 'diagnostics'], rows, 'rlrrrrrr'));
     const a = spawnMedian(s, OURS);
     const b = spawnMedian(s, YAML_LS);
     out.push('', `Spawn → initialize reply (median of ${s.spawnMs[OURS]?.length ?? 0} / ${s.spawnMs[YAML_LS]?.length ?? 0} starts): ${OURS} ${ms(a)}, ${YAML_LS} ${ms(b)}${a !== undefined && b ? `, ratio ${ratio(a / b)}` : ''}`);
@@ -151,7 +151,7 @@ export function jsonSummary(r: BenchResults, targets: TargetResult[]): string {
     engine: r.engine?.map((e) => ({ lines: e.lines, bytes: e.bytes, parseMs: round(e.parseMs), lintMs: round(e.lintMs), runs: e.runs, findings: e.findings })),
     servers: r.servers && {
       spawnMs: Object.fromEntries(Object.entries(r.servers.spawnMs).map(([k, v]) => [k, v.map((x) => round(x))])),
-      runs: r.servers.runs.map((x) => ({ server: x.server, lines: x.lines, initializeMs: round(x.initializeMs), openMs: round(x.openMs), keystrokeP50: round(x.keystrokeP50), keystrokeP95: round(x.keystrokeP95), peakRssMiB: round(x.peakRssMiB), diagnostics: x.diagnostics, validated: x.validated })),
+      runs: r.servers.runs.map((x) => ({ server: x.server, lines: x.lines, initializeMs: round(x.initializeMs), openMs: round(x.openMs), keystrokeP50: round(x.keystrokeP50), keystrokeP95: round(x.keystrokeP95), peakRssMiB: round(x.peakRssMiB), startRssMiB: round(x.startRssMiB), diagnostics: x.diagnostics, validated: x.validated })),
       errors: r.servers.errors,
     },
     cli: r.cli && { charters: r.cli.charters, lines: r.cli.lines, cliMs: round(r.cli.cliMs), parseOnlyMs: round(r.cli.parseOnlyMs), findings: r.cli.findings, error: r.cli.error },

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateCharter } from './generate';
-import { benchEngine } from './engine-bench';
+import { benchEngine, BENCH_TODAY } from './engine-bench';
 import type { EngineBenchOptions } from './engine-bench';
 import { benchServers } from './server-bench';
 import type { BenchCharter } from './server-bench';
@@ -156,10 +156,10 @@ async function main(): Promise<number> {
       const profileDir = args.profile ? path.join(workDir, 'profiles') : undefined;
       results.servers = await benchServers({ root: ROOT, workDir, charters, keystrokes: args.keystrokes, spawnSamples: args.quick ? 2 : 5, profileDir, log });
       if (profileDir) {
+        const profile = readNewestProfile(profileDir);
         const biggest = charters[charters.length - 1].lines;
-        const profile = readNewestProfile(path.join(profileDir, String(biggest)));
         if (profile) {
-          hot.push(formatHotSpots(`Server hot spots (session on ${biggest} lines: open + keystrokes, self time):`, hotSpots(profile, ROOT)));
+          hot.push(formatHotSpots(`Server hot spots (an extra, untimed session on ${biggest} lines: open + keystrokes, self time):`, hotSpots(profile, ROOT)));
           hot.push(formatHotSpots(`Server time by project function (library calls charged to their caller):`, projectSpots(profile, ROOT)));
         }
       }
@@ -172,6 +172,14 @@ async function main(): Promise<number> {
       try {
         results.cli = await benchCli(ROOT, dir, args.charters, lines, args.quick ? 1 : 3);
         if (results.cli.error) log(`  ${results.cli.error}`);
+        else if (args.profile) {
+          const cliArgs = ['lint', '--format', 'json', '--today', BENCH_TODAY, dir];
+          const profile = profileScript(path.join(ROOT, 'bin/team-charter.js'), cliArgs, path.join(workDir, 'profiles', 'cli'), true);
+          if (profile) {
+            hot.push(formatHotSpots(`CLI hot spots (an extra, untimed cold run on ${args.charters} charters, self time):`, hotSpots(profile, ROOT)));
+            hot.push(formatHotSpots(`CLI time by project function (library calls charged to their caller):`, projectSpots(profile, ROOT)));
+          }
+        }
       } catch (error) {
         results.cliError = String((error as Error).message ?? error);
         log(`  failed: ${results.cliError}`);

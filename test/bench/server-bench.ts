@@ -27,6 +27,8 @@ export interface ServerRun {
   keystrokeP95: number;
   keystrokes: number[];
   peakRssMiB: number | undefined;
+  /** Resident set size right after initialize, before any document is open. */
+  startRssMiB: number | undefined;
   diagnostics: number;
   /** The planted schema error is among the first diagnostics (the server really validated). */
   validated: boolean;
@@ -46,7 +48,10 @@ export interface ServerBenchOptions {
   charters: BenchCharter[];
   keystrokes: number;
   spawnSamples: number;
-  /** When set, our server runs with --cpu-prof and writes profiles to `<profileDir>/<lines>/`. */
+  /**
+   * When set, one extra, untimed session of our server on the largest charter runs with --cpu-prof
+   * and writes its profile here (the measured sessions never run under the profiler).
+   */
   profileDir?: string;
   log(line: string): void;
 }
@@ -106,8 +111,7 @@ export async function benchServers(o: ServerBenchOptions): Promise<ServerBenchRe
     const order = i % 2 === 0 ? usable() : [...usable()].reverse();
     for (const spec of order) {
       try {
-        const profiled = spec.name === OURS && o.profileDir ? { ...spec, nodeArgs: ['--cpu-prof', '--cpu-prof-dir', path.join(o.profileDir, String(charter.lines))] } : spec;
-        const run = await measureSession(profiled, charter, o);
+        const run = await measureSession(spec, charter, o);
         result.runs.push(run);
         o.log(`  ${spec.name.padEnd(20)} ${String(charter.lines).padStart(6)} lines: init ${run.initializeMs.toFixed(0)} ms, open ${run.openMs.toFixed(0)} ms, keys p50/p95 ${run.keystrokeP50.toFixed(0)}/${run.keystrokeP95.toFixed(0)} ms, RSS ${run.peakRssMiB?.toFixed(0)} MiB${run.validated ? '' : '  (planted schema error NOT reported)'}`);
       } catch (error) {
@@ -129,11 +133,21 @@ export async function benchServers(o: ServerBenchOptions): Promise<ServerBenchRe
     }
   }
   for (const r of result.runs) result.spawnMs[r.server].push(r.initializeMs);
+  const ours = specs.find((s) => s.name === OURS);
+  if (o.profileDir && ours && !result.errors[OURS] && o.charters.length) {
+    const biggest = o.charters[o.charters.length - 1];
+    try {
+      await measureSession({ ...ours, nodeArgs: ['--cpu-prof', '--cpu-prof-dir', o.profileDir] }, biggest, o);
+    } catch (error) {
+      o.log(`  profiling ${OURS} failed: ${String((error as Error).message ?? error)}`);
+    }
+  }
   return result;
 }
 
 async function measureSession(spec: ServerSpec, charter: BenchCharter, o: ServerBenchOptions): Promise<ServerRun> {
   const { session, initializeMs } = await LspSession.start(spec, o.workDir);
+  const startRssMiB = session.rssMiB();
   try {
     const uri = pathToFileURL(charter.file).href;
     const opened = await session.open(uri, charter.text);
@@ -148,6 +162,7 @@ async function measureSession(spec: ServerSpec, charter: BenchCharter, o: Server
       keystrokeP95: percentile(keystrokes, 95),
       keystrokes,
       peakRssMiB: session.peakRssMiB(),
+      startRssMiB,
       diagnostics: opened.diagnostics.length,
       validated: reportsSchemaDefect(opened.diagnostics, charter.defects),
     };

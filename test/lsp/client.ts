@@ -104,6 +104,8 @@ export class TestClient {
   readonly messages: ShowMessageParams[] = [];
   readonly logs: LogMessageParams[] = [];
   readonly registrations: Registration[] = [];
+  /** `teamCharter/validated` notifications: `{ uri, version }` after each publish. */
+  readonly validated: Array<{ uri: string; version?: number }> = [];
   readonly configurationRequests: Array<{ scopeUri?: string; section?: string }> = [];
   readonly docs = new Map<string, OpenDoc>();
   settings: Record<string, unknown>;
@@ -131,6 +133,7 @@ export class TestClient {
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => client.record(() => client.published.push(p)));
     connection.onNotification(ShowMessageNotification.type, (p) => client.record(() => client.messages.push(p)));
     connection.onNotification(LogMessageNotification.type, (p) => client.record(() => client.logs.push(p)));
+    connection.onNotification('teamCharter/validated', (p: { uri: string; version?: number }) => client.record(() => client.validated.push(p)));
     connection.onRequest(RegistrationRequest.type, (p) => {
       client.registrations.push(...p.registrations);
       return null;
@@ -237,6 +240,11 @@ export class TestClient {
 
   async pushSettings(settings: unknown): Promise<void> {
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
+  }
+
+  async changeFolders(added: string[], removed: string[]): Promise<void> {
+    const folder = (f: string) => ({ uri: uriOf(f), name: path.basename(f) });
+    await this.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: added.map(folder), removed: removed.map(folder) } });
   }
 
   async fileChanged(uri: string, type: FileChangeType): Promise<void> {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-protocol/node';
 import { applyEdits, lint } from '../../server/src/lint';
 import { parseCharter } from '../../server/src/engine/parse';
+import { snippetDefaults } from '../../server/src/lsp/skeletons';
 import { BASE_CHARTER, MINIMAL_CAPABILITIES, TODAY, TestClient, positionOf, tempDir, uriOf } from './client';
 
 const CURSOR = '¦';
@@ -114,32 +115,39 @@ describe('language server: completion', function () {
     assert.match((snippet.textEdit as TextEdit).newText, /owner: \$\{3\|ana,/);
   });
 
-  it('without snippet support, inserts a plain skeleton that parses, with TODO placeholders the rules flag', async () => {
+  it('the snippets for a new decision, check-in and milestone insert entries that parse, with TODO placeholders the rules flag', async () => {
     for (const [section, label] of [
       ['decisions', 'New decision'],
       ['checkins', 'New check-in'],
       ['milestones', 'New milestone'],
     ]) {
       const marker = { decisions: '\ncheckins:', checkins: '\nmilestones:', milestones: '\nupdates:' }[section]!;
-      const { items, text } = await complete(BASE_CHARTER.replace(marker, `  ${CURSOR}\n${marker}`), plain);
+      const { items, text } = await complete(BASE_CHARTER.replace(marker, `  ${CURSOR}\n${marker}`));
       const item = items.find((i) => i.label === label);
       assert.ok(item, `${label} in ${JSON.stringify(labels(items))}`);
-      assert.equal(item.insertTextFormat, 1);
-      const after = apply(text, item);
+      assert.equal(item.insertTextFormat, 2);
+      const edit = item.textEdit as TextEdit;
+      const after = applyEdits(text, [{ ...edit, newText: snippetDefaults(edit.newText) }]);
       const model = parseCharter(after);
       assert.deepEqual(model.syntaxErrors, [], after);
       const entries = model.lists[section as 'decisions'];
       assert.equal(entries[entries.length - 1].id?.startsWith('new-'), true);
-      assert.ok(lint(after, { today: TODAY }).some((f) => f.rule === 'placeholder-text' || f.rule === 'owner-placeholder' || f.rule === 'unknown-reference'), 'placeholders are visible');
+      assert.ok(lint(after, { today: TODAY }).some((f) => f.rule === 'placeholder-text'), 'placeholders are visible');
     }
   });
 
-  it('offers a whole section skeleton at the top level when the section is missing', async () => {
+  it('offers no multi-line skeletons to a client without snippet support (Vim would insert them as one line)', async () => {
+    const { items } = await complete(BASE_CHARTER.replace('\ncheckins:', `  - ${CURSOR}\n\ncheckins:`), plain);
+    assert.ok(!items.some((i) => i.kind === 15), JSON.stringify(labels(items)));
+  });
+
+  it('offers a whole section snippet at the top level when the section is missing', async () => {
     const noMilestones = BASE_CHARTER.replace(/\nmilestones:[\s\S]*?\n\nupdates:/, '\nupdates:');
-    const { items, text } = await complete(noMilestones.replace('\nupdates:', `\n${CURSOR}\nupdates:`), plain);
+    const { items, text } = await complete(noMilestones.replace('\nupdates:', `\n${CURSOR}\nupdates:`));
     const item = items.find((i) => i.label.startsWith('milestones (with'));
     assert.ok(item, JSON.stringify(labels(items)));
-    const after = apply(text, item);
+    const edit = item.textEdit as TextEdit;
+    const after = applyEdits(text, [{ ...edit, newText: snippetDefaults(edit.newText) }]);
     assert.equal(parseCharter(after).lists.milestones.length, 1);
   });
 

@@ -128,6 +128,24 @@ describe('language server: config files and settings', function () {
     }
   });
 
+  it('follows workspace folders added later: the config lookup then stops at the new folder', async () => {
+    const a = path.join(dir, 'a');
+    const b = path.join(dir, 'b');
+    fs.mkdirSync(a);
+    fs.mkdirSync(b);
+    fs.writeFileSync(path.join(dir, '.charterrc.yaml'), 'rules:\n  owner-missing: info\n');
+    const client = await TestClient.start({ folders: [a] });
+    try {
+      const uri = uriOf(path.join(b, 'team-charter.yaml'));
+      await client.open(uri, MISSING_OWNER);
+      assert.equal(severityOf(await client.diagnostics(uri), 'owner-missing'), 3, 'outside every folder: the nearest config above');
+      await client.changeFolders([b], []);
+      await client.diagnostics(uri, (p) => severityOf(p, 'owner-missing') === 1);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('pulls settings per document and re-pulls after didChangeConfiguration', async () => {
     const client = await TestClient.start({ folders: [dir], settings: { rules: { 'owner-missing': 'warning' } } });
     try {

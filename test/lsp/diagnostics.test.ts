@@ -40,6 +40,7 @@ describe('language server: diagnostics', function () {
     assert.deepEqual(d.range.start, positionOf(MISSING_OWNER, 'payout-batching'));
     assert.deepEqual(d.data, { rule: 'owner-missing', entry: { section: 'decisions', id: 'payout-batching', index: 0 }, n: 0 });
     assert.equal(published.version, 1);
+    await client.until('teamCharter/validated', () => client.validated.find((v) => v.uri === uri && v.version === 1));
     await client.close(uri);
   });
 

@@ -109,9 +109,12 @@ export function validateSchema(model: CharterModel): SchemaResult {
   validate(model.data);
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
+  // On a line the parser rejected, odd keys and types are artefacts of its recovery: yaml-syntax explains them.
+  const brokenLines = new Set(model.syntaxErrors.map((e) => model.lines.lineOf(e.start)));
   for (const error of validate.errors ?? []) {
     const problem = toProblem(model, error);
     if (!problem) continue;
+    if (problem.kind !== 'missing-key' && problem.node?.range && brokenLines.has(model.lines.lineOf(problem.node.range[0]))) continue;
     const key = `${problem.kind}|${problem.path.join('/')}|${problem.key ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);

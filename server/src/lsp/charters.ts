@@ -23,7 +23,13 @@ export interface CharterState {
 
 /** `team-charter.yaml`, `team-charter.yml`, `<name>.charter.yaml`, `<name>.charter.yml`. */
 export function isCharterUri(uri: string): boolean {
-  const name = decodeURIComponent(uri.split(/[/\\]/).pop() ?? '').split('?')[0];
+  const last = uri.split(/[/\\:]/).pop() ?? '';
+  let name: string;
+  try {
+    name = decodeURIComponent(last.split(/[?#]/)[0]);
+  } catch {
+    return false;
+  }
   return /^team-charter\.ya?ml$/.test(name) || /^.+\.charter\.ya?ml$/.test(name);
 }
 

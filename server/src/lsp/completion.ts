@@ -13,7 +13,7 @@ import { cursorContexts } from './cursor';
 import type { CursorContext, PathSegment } from './cursor';
 import { fieldInfo, isPartyField, opensBlock, safeSchemaAt } from './field-info';
 import { describeParty, partyDetail } from './parties';
-import { newEntrySkeleton, SKELETON_SECTIONS } from './skeletons';
+import { newEntrySnippet, SKELETON_SECTIONS, snippetDefaults } from './skeletons';
 import type { SkeletonSection } from './skeletons';
 
 export interface CompletionOptions {
@@ -41,12 +41,13 @@ export function completions(state: CharterState, params: CompletionParams, optio
     if (ctx.kind === 'key') {
       if (onSpace) continue; // a space in indentation is not a request for keys
       for (const item of keyItems(ctx, range)) push(glued(item));
-      if (ctx.path.length === 0 && state.analysis) for (const item of sectionSkeletons(state.analysis, ctx, range, options, lines)) push(item);
+      if (ctx.path.length === 0 && state.analysis && options.snippets) for (const item of sectionSnippets(state.analysis, ctx, range)) push(item);
     } else if (ctx.kind === 'value') {
       for (const item of valueItems(state.analysis, ctx, range)) push(glued(item));
-    } else if (state.analysis && ctx.path.length === 1 && SKELETON_SECTIONS.includes(ctx.path[0] as SkeletonSection)) {
+    } else if (state.analysis && options.snippets && ctx.path.length === 1 && SKELETON_SECTIONS.includes(ctx.path[0] as SkeletonSection)) {
+      // Only as snippets: a multi-line plain insert turns into one garbled line in Vim's omnifunc.
       if (onSpace && !ctx.hasDash) continue;
-      push(itemSkeleton(state.analysis, ctx, range, options, lines));
+      push(itemSnippet(state.analysis, ctx, range, lines));
     }
   }
   return items;
@@ -129,36 +130,36 @@ function valueItems(analysis: Analysis | undefined, ctx: Extract<CursorContext, 
     }));
 }
 
-function itemSkeleton(analysis: Analysis, ctx: Extract<CursorContext, { kind: 'item' }>, range: Range, options: CompletionOptions, lines: string[]): CompletionItem {
+function itemSnippet(analysis: Analysis, ctx: Extract<CursorContext, { kind: 'item' }>, range: Range, lines: string[]): CompletionItem {
   const section = ctx.path[0] as SkeletonSection;
   const needsSpace = ctx.hasDash && lines[range.start.line][ctx.start - 1] === '-';
   const keyColumn = ctx.hasDash ? ctx.start + (needsSpace ? 1 : 0) : ctx.dashColumn + 2;
-  const body = newEntrySkeleton(analysis, section, keyColumn, options.snippets);
+  const body = newEntrySnippet(analysis, section, keyColumn);
   const newText = ctx.hasDash ? `${needsSpace ? ' ' : ''}${body}` : `- ${body}`;
-  return skeletonItem(`New ${NOUN[section]}`, newText, range, options, `a new ${NOUN[section]} at the cursor`);
+  return snippetItem(`New ${NOUN[section]}`, newText, range, `a new ${NOUN[section]} at the cursor`);
 }
 
-function sectionSkeletons(analysis: Analysis, ctx: Extract<CursorContext, { kind: 'key' }>, range: Range, options: CompletionOptions, lines: string[]): CompletionItem[] {
+function sectionSnippets(analysis: Analysis, ctx: Extract<CursorContext, { kind: 'key' }>, range: Range): CompletionItem[] {
   if (ctx.start !== 0) return [];
   const unit = new Edits(analysis.model).indentUnit();
+  const eol = analysis.model.lines.eol;
   return SKELETON_SECTIONS.filter((s) => !ctx.siblings.has(s)).map((section) => {
-    const body = newEntrySkeleton(analysis, section, unit + 2, options.snippets);
-    const eol = lines.length > 1 && analysis.model.lines.eol === '\r\n' ? '\r\n' : '\n';
-    return skeletonItem(`${section} (with a first ${NOUN[section]})`, `${section}:${eol}${' '.repeat(unit)}- ${body}`, range, options, `the "${section}" section with a first ${NOUN[section]}`);
+    const body = newEntrySnippet(analysis, section, unit + 2);
+    return snippetItem(`${section} (with a first ${NOUN[section]})`, `${section}:${eol}${' '.repeat(unit)}- ${body}`, range, `the "${section}" section with a first ${NOUN[section]}`);
   });
 }
 
 const NOUN: Record<SkeletonSection, string> = { decisions: 'decision', checkins: 'check-in', milestones: 'milestone' };
 
-function skeletonItem(label: string, newText: string, range: Range, options: CompletionOptions, what: string): CompletionItem {
+function snippetItem(label: string, newText: string, range: Range, what: string): CompletionItem {
   return {
     label,
     kind: CompletionItemKind.Snippet,
     detail: `Team Charter: ${what}`,
-    documentation: { kind: MarkupKind.Markdown, value: '```yaml\n' + newText.replace(/\$\{\d+(?::|\|)([^}|]*)[^}]*\}/g, '$1') + '\n```' },
+    documentation: { kind: MarkupKind.Markdown, value: '```yaml\n' + snippetDefaults(newText) + '\n```' },
     sortText: `~${label}`,
     filterText: range.start.character === range.end.character ? undefined : newText.split(/[:\s]/).find((w) => w !== '' && w !== '-'),
-    insertTextFormat: options.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    insertTextFormat: InsertTextFormat.Snippet,
     insertTextMode: InsertTextMode.asIs,
     textEdit: { range, newText },
   };

@@ -31,6 +31,8 @@ import { documentSymbols, flatSymbols } from './symbols';
 
 declare const __VERSION__: string | undefined;
 export const SERVER_NAME = 'team-charter-language-server';
+/** Sent after the diagnostics of a document version were published: `{ uri, version }`. */
+export const VALIDATED_NOTIFICATION = 'teamCharter/validated';
 export const SERVER_VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 export function startServer(connection: Connection): void {
@@ -56,6 +58,8 @@ export function startServer(connection: Connection): void {
 
   function publish(uri: string, version: number, diagnostics: ReturnType<typeof diagnosticsFor>): void {
     void connection.sendDiagnostics({ uri, version, diagnostics });
+    // Lets a client tell "checked, no problems" from "not checked yet" (the VS Code status item).
+    void connection.sendNotification(VALIDATED_NOTIFICATION, { uri, version });
   }
 
   function reportConfigError(state: CharterState): void {

@@ -30,8 +30,9 @@ export default defineRule({
       decision: [...index.declared.decision.keys()],
     };
     const suggestions = new Map<string, string[]>();
+    const unparsed = idsInBrokenYaml(ctx);
     for (const ref of index.references) {
-      if (index.isDeclared(ref.kind, ref.value)) continue;
+      if (index.isDeclared(ref.kind, ref.value) || unparsed.has(ref.value)) continue;
       // owner-multiple / owner-placeholder / self-approval report these values instead.
       if (ref.field === 'owner' && index.ownerShape(ref.holder).kind !== 'single') continue;
       if (ref.field === 'approver' && ref.holder.text('owner')?.trim() === ref.value) continue;
@@ -71,6 +72,17 @@ const WHY: Record<Reference['kind'], string> = {
   milestone: 'the check-in has nothing to trigger it',
   decision: 'nobody can tell which call carries this risk',
 };
+
+/**
+ * When the YAML is broken, ids written as `id: x` in the source: an entry the parser could not
+ * read is still declared, and yaml-syntax already reports why it was not read.
+ */
+function idsInBrokenYaml(ctx: RuleContext): Set<string> {
+  const ids = new Set<string>();
+  if (ctx.model.syntaxErrors.length === 0) return ids;
+  for (const m of ctx.model.text.matchAll(/(?:^|[\s{,-])id\s*:\s*["']?([^\s"',{}[\]#]+)/g)) ids.add(m[1]);
+  return ids;
+}
 
 /** Appends `- id: <id>` plus a TODO line to a top-level list, creating the list when needed. */
 function declare(ctx: RuleContext, section: 'stakeholders' | 'roles', id: string, key: string, todo: string): OffsetEdit | undefined {

@@ -44,6 +44,13 @@ export default defineRule({
   severity: 'error',
   description: 'YAML the parser rejects (duplicate keys, bad indentation, tabs, …)',
   check(ctx) {
-    for (const e of ctx.model.syntaxErrors) ctx.report({ at: keyRange(e, ctx.model.text), message: describe(e, ctx.model.text) });
+    // One finding per line: the parser often raises several errors for one mistake.
+    const reported = new Set<number>();
+    for (const e of ctx.model.syntaxErrors) {
+      const line = ctx.model.lines.lineOf(e.start);
+      if (reported.has(line)) continue;
+      reported.add(line);
+      ctx.report({ at: keyRange(e, ctx.model.text), message: describe(e, ctx.model.text) });
+    }
   },
 });
