@@ -4,7 +4,6 @@
 export const CLIENT_ID = 'teamCharter'; // also makes vscode-languageclient honour teamCharter.trace.server
 export const SETTINGS_SECTION = 'teamCharter';
 export const DIAGNOSTIC_SOURCE = 'team-charter';
-export const CONFIG_FILES_GLOB = '**/.charterrc{,.yaml,.yml,.json}';
 
 /** Palette commands the client registers (titles and categories are in package.json). */
 export const COMMANDS = {

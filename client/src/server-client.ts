@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, State, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { CHARTER_FILTER } from './charter-files';
-import { CLIENT_ID, CONFIG_FILES_GLOB, DIAGNOSTIC_SOURCE, SETTINGS_SECTION, VALIDATED_NOTIFICATION } from './ids';
+import { CLIENT_ID, DIAGNOSTIC_SOURCE, SETTINGS_SECTION, VALIDATED_NOTIFICATION } from './ids';
 
 /** Sent by the server after it published the diagnostics of one document version. */
 export interface ValidatedParams {
@@ -14,7 +14,6 @@ export interface ValidatedParams {
 
 export class CharterServer implements vscode.Disposable {
   private client: LanguageClient | undefined;
-  private watcher: vscode.FileSystemWatcher | undefined;
   private starting: Promise<LanguageClient | undefined> | undefined;
   private readonly stateEmitter = new vscode.EventEmitter<'starting' | 'running' | 'stopped'>();
   private readonly validatedEmitter = new vscode.EventEmitter<ValidatedParams>();
@@ -25,10 +24,6 @@ export class CharterServer implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     readonly output: vscode.OutputChannel,
   ) {}
-
-  get isRunning(): boolean {
-    return this.client?.state === State.Running;
-  }
 
   static enabled(): boolean {
     return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>('enable', true);
@@ -68,14 +63,13 @@ export class CharterServer implements vscode.Disposable {
       run: { module: serverModule, transport: TransportKind.ipc },
       debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
-    // .charterrc.* changes reach the server as workspace/didChangeWatchedFiles.
-    const watcher = (this.watcher ??= vscode.workspace.createFileSystemWatcher(CONFIG_FILES_GLOB));
     const clientOptions: LanguageClientOptions = {
       documentSelector: [CHARTER_FILTER],
       diagnosticCollectionName: DIAGNOSTIC_SOURCE,
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
-      synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: watcher },
+      // The server registers its own watcher for .charterrc.* (dynamic registration).
+      synchronize: { configurationSection: SETTINGS_SECTION },
     };
     const client = new LanguageClient(CLIENT_ID, 'Team Charter', serverOptions, clientOptions);
     client.onDidChangeState((e) => {
@@ -98,7 +92,6 @@ export class CharterServer implements vscode.Disposable {
 
   dispose(): void {
     void this.stop();
-    this.watcher?.dispose();
     this.stateEmitter.dispose();
     this.validatedEmitter.dispose();
   }

@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 // Workbench end-to-end test (`npm run test:e2e`): sets up code-server + Chromium in the cache,
-// builds and packages the extension, installs the .vsix into a fresh VS Code workbench like a
-// user would, and walks through steps.mjs. Exit 0 = every step passed.
+// builds and packages the extension, then
+//   1. installs the .vsix into a fresh VS Code workbench like a user would and walks through
+//      steps.mjs with keyboard and mouse (screenshots of every step in the artifacts folder);
+//   2. runs the extension API suite of test/electron in a second fresh workbench's extension host.
+// Exit 0 = every step passed.
 //
-// Usage: node test/e2e/run.mjs [--folder] [--keep] [--update-docs-images]
+// Usage: node test/e2e/run.mjs [--folder] [--only=journey|api] [--keep] [--update-docs-images]
 //   --folder              load the checkout as an unpacked extension (symlink; no packaging)
-//   --keep                keep the temporary user-data/workspace folder (path in result.json)
+//   --only=…              run one of the two parts
+//   --keep                keep the temporary user-data/workspace folders (paths in result.json)
 //   --update-docs-images  copy the README screenshots to docs/images/
 // Env: TEAM_CHARTER_E2E_CACHE (default test/e2e/cache), E2E_ARTIFACTS (default test/e2e/artifacts),
 //      E2E_TIMEOUT_MS (per wait, default 30000), CHROMIUM (default /usr/bin/chromium)
@@ -13,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runApiSuite } from './api-suite.mjs';
 import { cacheDir, setup } from './setup.mjs';
 import { userJourney } from './steps.mjs';
 import { Workbench } from './workbench.mjs';
@@ -21,6 +26,9 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
 const args = new Set(process.argv.slice(2));
 const useFolder = args.has('--folder');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const runJourney = !only || only === 'journey';
+const runApi = !only || only === 'api';
 const artifacts = path.resolve(process.env.E2E_ARTIFACTS || path.join(HERE, 'artifacts'));
 const STEP_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 30000);
 /** Screenshots that illustrate the README and docs/vscode.md. */
@@ -62,8 +70,19 @@ fs.rmSync(artifacts, { recursive: true, force: true });
 fs.mkdirSync(artifacts, { recursive: true });
 let wb;
 let failed = false;
+const workbenches = [];
+const newWorkbench = async (layout) => {
+  wb = new Workbench({ layout, artifacts, stepTimeout: STEP_TIMEOUT });
+  workbenches.push(wb);
+  await wb.prepare();
+  return wb;
+};
 try {
-  const layout = await step('set up code-server, Node 24 and Chromium (cached)', async () => setup(cacheDir()));
+  let layout;
+  await step('set up code-server, Node 24 and Chromium (cached)', async () => {
+    layout = setup(cacheDir());
+    return { cache: layout.cache };
+  });
   const vsix = path.join(ROOT, 'team-charter.vsix');
   await step(useFolder ? 'build the extension' : 'build and package the extension (npm run package)', async () => {
     if (useFolder) sh(process.execPath, ['scripts/build.mjs'], 'node scripts/build.mjs');
@@ -74,39 +93,59 @@ try {
     return useFolder ? {} : { vsixBytes: fs.statSync(vsix).size };
   });
 
-  wb = new Workbench({ layout, artifacts, stepTimeout: STEP_TIMEOUT });
-  await wb.prepare();
-  const charter = path.join(wb.workspace, 'team-charter.yaml');
-  fs.copyFileSync(path.join(HERE, 'workspace/team-charter.yaml'), charter);
+  if (runJourney) {
+    await newWorkbench(layout);
+    const charter = path.join(wb.workspace, 'team-charter.yaml');
+    fs.copyFileSync(path.join(HERE, 'workspace/team-charter.yaml'), charter);
 
-  await step(useFolder ? 'load the checkout as an unpacked extension' : 'install the .vsix (--install-extension)', async () => {
-    if (useFolder) return wb.linkFolder(ROOT);
-    const installed = wb.installVsix(vsix);
-    const files = filesUnder(installed.folder);
-    const unexpected = files.filter((f) => !VSIX_ALLOWED.test(f));
-    if (unexpected.length) throw new Error(`the .vsix ships files it should not (.vscodeignore): ${unexpected.slice(0, 10).join(', ')}`);
-    return { ...installed, files };
-  });
+    await step(useFolder ? 'load the checkout as an unpacked extension' : 'install the .vsix (--install-extension)', async () => {
+      if (useFolder) return wb.linkFolder(ROOT);
+      const installed = wb.installVsix(vsix);
+      const files = filesUnder(installed.folder);
+      const unexpected = files.filter((f) => !VSIX_ALLOWED.test(f));
+      if (unexpected.length) throw new Error(`the .vsix ships files it should not (.vscodeignore): ${unexpected.slice(0, 10).join(', ')}`);
+      return { ...installed, files };
+    });
 
-  await step('start code-server and open the workspace in Chromium', () => wb.start());
-  const shot = async (name) => {
-    const file = path.join(artifacts, name);
-    await wb.page.screenshot({ path: file });
-    (results.screenshots ||= []).push(file);
-  };
-  await userJourney({ page: wb.page, wb, charter, shot }, step);
+    await step('start code-server and open the workspace in Chromium', () => wb.start());
+    const shot = async (name) => {
+      const file = path.join(artifacts, name);
+      await wb.page.screenshot({ path: file });
+      (results.screenshots ||= []).push(file);
+    };
+    await userJourney({ page: wb.page, wb, charter, shot }, step);
+    await wb.stop({ keep: args.has('--keep') });
 
-  if (args.has('--update-docs-images')) {
-    fs.mkdirSync(path.join(ROOT, 'docs/images'), { recursive: true });
-    for (const [from, to] of Object.entries(DOCS_IMAGES)) fs.copyFileSync(path.join(artifacts, from), path.join(ROOT, 'docs/images', to));
+    if (args.has('--update-docs-images')) {
+      fs.mkdirSync(path.join(ROOT, 'docs/images'), { recursive: true });
+      for (const [from, to] of Object.entries(DOCS_IMAGES)) fs.copyFileSync(path.join(artifacts, from), path.join(ROOT, 'docs/images', to));
+    }
+  }
+
+  if (runApi) {
+    await step('compile the extension API suite (tsc)', async () => {
+      // tsc emits even when another part of the project has a type error; the suite's own
+      // compiled files are what matter here.
+      spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'ignore' });
+      const suite = path.join(ROOT, 'out/test/electron/suite/extension.test.js');
+      const source = path.join(ROOT, 'test/electron/suite/extension.test.ts');
+      if (!fs.existsSync(suite) || fs.statSync(suite).mtimeMs < fs.statSync(source).mtimeMs) throw new Error(`tsc did not emit ${suite}`);
+    });
+    await newWorkbench(layout);
+    await step('extension API suite (test/electron) in the workbench extension host', async () => {
+      const { exitCode, lines } = await runApiSuite(wb, { root: ROOT, artifacts, timeout: 4 * STEP_TIMEOUT });
+      if (exitCode !== 0) throw new Error(`the extension tests failed (exit ${exitCode}):\n${lines.filter((l) => !/✔/.test(l)).slice(0, 20).join('\n')}`);
+      return { tests: lines.filter((l) => /✔|passing|pending/.test(l)).map((l) => l.trim()) };
+    });
+    await wb.stop({ keep: args.has('--keep') });
   }
 } catch {
   failed = true;
   try { await wb?.page?.screenshot({ path: path.join(artifacts, '99-failure.png') }); } catch { /* no page */ }
 } finally {
-  results.consoleErrors = wb?.consoleErrors.slice(0, 20);
-  if (args.has('--keep') && wb) results.runDir = wb.runDir;
-  await wb?.stop({ keep: args.has('--keep') });
+  results.consoleErrors = workbenches.flatMap((w) => w.consoleErrors).slice(0, 20);
+  if (args.has('--keep')) results.runDirs = workbenches.map((w) => w.runDir);
+  for (const w of workbenches) await w.stop({ keep: args.has('--keep') });
   results.ok = !failed;
   results.totalMs = Date.now() - t0;
   fs.writeFileSync(path.join(artifacts, 'result.json'), JSON.stringify(results, null, 2));

@@ -140,6 +140,8 @@ export class Workbench {
   }
 
   async stop({ keep = false } = {}) {
+    if (this.stopped) return;
+    this.stopped = true;
     try {
       await this.browser?.close();
     } catch { /* already gone */ }

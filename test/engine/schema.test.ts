@@ -173,6 +173,29 @@ describe('schema findings', () => {
   });
 });
 
+describe('broken YAML', () => {
+  it('a line the parser rejects gets one yaml-syntax finding, without schema artefacts of its recovery', () => {
+    const text = charter(['    scope: Any change to merchant fees\n', '    scope: Fees: any change\n']);
+    const line = lineOf(text, 'scope: Fees');
+    const onLine = run(text).filter((f) => f.range.start.line === line);
+    assert.deepEqual(onLine.map((f) => f.rule), ['yaml-syntax']);
+    assert.match(onLine[0].message, /^nested mappings are not allowed in compact mappings: check the indentation and quoting/);
+  });
+
+  it('a key written twice is named in the message and the range covers the key', () => {
+    const text = charter(['    name: Ben Okafor\n', '    name: Ben Okafor\n    "name": Benjamin\n']);
+    const [finding] = run(text);
+    assert.equal(finding.rule, 'yaml-syntax');
+    assert.equal(finding.message, 'key "name" appears twice in the same map: only the first value counts, so this one is silently lost');
+    assert.equal(finding.range.end.character - finding.range.start.character, '"name"'.length);
+  });
+
+  it('references to an entry the parser could not read are not reported as unknown', () => {
+    const text = charter(['  - id: ben\n', '   - id: ben\n']);
+    assert.deepEqual([...new Set(run(text).map((f) => f.rule))], ['yaml-syntax']);
+  });
+});
+
 describe('a document that is not a charter map gets one clear finding', () => {
   const cases: Array<[string, string, RegExp]> = [
     ['an empty file', '', /^the file is empty/],

@@ -171,13 +171,13 @@ export function startServer(connection: Connection): void {
   const markdown = () => caps.textDocument?.hover?.contentFormat?.includes('markdown') ?? true;
 
   connection.onCompletion((params) =>
-    withState('completion', params.textDocument?.uri, [], (state) => {
+    withState('completion', params?.textDocument?.uri, [], (state) => {
       if (offsetOf(state, params.position) === undefined) return [];
       return completions(state, params, { snippets: Boolean(caps.textDocument?.completion?.completionItem?.snippetSupport) });
     }),
   );
   connection.onHover((params) =>
-    withState('hover', params.textDocument?.uri, null, (state) => {
+    withState('hover', params?.textDocument?.uri, null, (state) => {
       const offset = offsetOf(state, params.position);
       const result = offset === undefined ? null : withAnalysis(state, null, (a) => hover(a, offset));
       if (result && !markdown() && typeof result.contents === 'object' && 'kind' in result.contents) {
@@ -187,39 +187,39 @@ export function startServer(connection: Connection): void {
     }),
   );
   connection.onDefinition((params) =>
-    withState('definition', params.textDocument?.uri, [], (state) => {
+    withState('definition', params?.textDocument?.uri, [], (state) => {
       const offset = offsetOf(state, params.position);
       return offset === undefined ? [] : withAnalysis(state, [], (a) => definition(a, state.doc.uri, offset));
     }),
   );
   connection.onReferences((params) =>
-    withState('references', params.textDocument?.uri, [], (state) => {
+    withState('references', params?.textDocument?.uri, [], (state) => {
       const offset = offsetOf(state, params.position);
       return offset === undefined ? [] : withAnalysis(state, [], (a) => references(a, state.doc.uri, offset, params.context?.includeDeclaration ?? true));
     }),
   );
   connection.onPrepareRename((params) =>
-    withState('prepareRename', params.textDocument?.uri, null, (state) => {
+    withState('prepareRename', params?.textDocument?.uri, null, (state) => {
       const offset = offsetOf(state, params.position);
       return offset === undefined ? null : withAnalysis(state, null, (a) => prepareRename(a, offset));
     }),
   );
   connection.onRenameRequest((params) =>
-    withState('rename', params.textDocument?.uri, null, (state) => {
+    withState('rename', params?.textDocument?.uri, null, (state) => {
       const offset = offsetOf(state, params.position);
       return offset === undefined ? null : withAnalysis(state, null, (a) => rename(a, state.doc.uri, offset, String(params.newName ?? '')));
     }),
   );
   connection.onDocumentSymbol((params) =>
-    withState('documentSymbol', params.textDocument?.uri, [], (state) =>
+    withState('documentSymbol', params?.textDocument?.uri, [], (state) =>
       withAnalysis(state, [], (a) => {
         const symbols = documentSymbols(a);
         return caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport ? symbols : flatSymbols(symbols, state.doc.uri);
       }),
     ),
   );
-  connection.onCodeLens((params) => withState('codeLens', params.textDocument?.uri, [], (state) => withAnalysis(state, [], codeLenses)));
-  connection.onCodeAction((params) => withState('codeAction', params.textDocument?.uri, [], (state) => codeActions(state, params)));
+  connection.onCodeLens((params) => withState('codeLens', params?.textDocument?.uri, [], (state) => withAnalysis(state, [], codeLenses)));
+  connection.onCodeAction((params) => withState('codeAction', params?.textDocument?.uri, [], (state) => codeActions(state, params)));
   connection.onExecuteCommand(async (params) => {
     if (params.command !== FIX_ALL_COMMAND) return null;
     const uri = commandUri(params.arguments?.[0]);

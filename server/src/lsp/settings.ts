@@ -41,8 +41,8 @@ export function parseSettings(raw: unknown): ParsedSettings {
     else problems.push('teamCharter.rules must be a map of rule id to severity');
   }
   if (r.maxFileSize !== undefined && r.maxFileSize !== null) {
-    if (typeof r.maxFileSize === 'number' && r.maxFileSize > 0 && Number.isFinite(r.maxFileSize)) settings.maxFileSize = r.maxFileSize;
-    else problems.push(`teamCharter.maxFileSize must be a positive number of bytes, not ${JSON.stringify(r.maxFileSize)}`);
+    if (typeof r.maxFileSize === 'number' && r.maxFileSize >= 0 && Number.isFinite(r.maxFileSize)) settings.maxFileSize = r.maxFileSize;
+    else problems.push(`teamCharter.maxFileSize must be a number of characters (0 or more), not ${JSON.stringify(r.maxFileSize)}`);
   }
   return { settings, problems };
 }

@@ -81,13 +81,13 @@ const VALID = 'daily, twice-weekly, weekly, biweekly, monthly, quarterly, on-mil
 
 function checkCadence(ctx: RuleContext, holder: MapView, label: string, entry: Entry | { section: string }): void {
   const node = holder.value('cadence');
+  if (node === null || (isScalar(node) && holder.isEmpty('cadence'))) return; // cadence-missing
   // An alias (`cadence: *rhythm`) is reported, and fixed, where it is used, not at its anchor.
   const written = holder.pairs.get('cadence')?.value as Node | null | undefined;
-  const at = isAlias(written) ? written : node;
-  if (node === null || (isScalar(node) && holder.isEmpty('cadence'))) return; // cadence-missing
+  const at: Node = isAlias(written) ? written : node;
   const text = scalarText(node);
   if (text === undefined) {
-    ctx.report({ at: at ?? node, entry, message: `${label} has a cadence that is not a single value: use one of ${VALID}.` });
+    ctx.report({ at, entry, message: `${label} has a cadence that is not a single value: use one of ${VALID}.` });
     return;
   }
   if (parseCadence(text.trim())) return;
@@ -98,11 +98,11 @@ function checkCadence(ctx: RuleContext, holder: MapView, label: string, entry: E
     title: `Change cadence to "${value}"`,
     safe: suggestion.safe,
     edits: [
-      isScalar(at) && typeof at.value === 'string' ? ctx.edits.replaceScalar(at as Scalar, value) : ctx.edits.replace(at as Node, formatScalar(value)),
+      isScalar(at) && typeof at.value === 'string' ? ctx.edits.replaceScalar(at as Scalar, value) : ctx.edits.replace(at, formatScalar(value)),
     ],
   }));
   ctx.report({
-    at: at as Node,
+    at,
     entry,
     message: `${label} has cadence ${q(text)}, which the format does not define, so nobody can tell when it happens. Use ${VALID}.`,
     fixes,

@@ -76,12 +76,11 @@ export default defineRule({
         agreed.length === 0
           ? `${checkin.label} has ${absent ? 'no' : 'an empty'} "agreed_with": ${WHY}`
           : `${checkin.label} was not agreed with ${missing.map((p) => q(p)).join(', ')}: ${WHY}`;
-      const add = agreed.length === 0 ? [...missing] : missing;
       ctx.report({
         at: absent ? checkin.anchor : ((isAlias(written) ? written : value) as Node),
         entry: checkin,
         message,
-        fixes: [{ title: add.length ? `Record agreement with ${add.join(', ')}` : 'Insert "agreed_with: [TODO]"', safe: false, edits: [addEdit(ctx, checkin, add)] }],
+        fixes: [{ title: missing.length ? `Record agreement with ${missing.join(', ')}` : 'Insert "agreed_with: [TODO]"', safe: false, edits: [addEdit(ctx, checkin, missing)] }],
       });
     }
   },
