@@ -32,7 +32,7 @@ const runApi = !only || only === 'api';
 const artifacts = path.resolve(process.env.E2E_ARTIFACTS || path.join(HERE, 'artifacts'));
 const STEP_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 30000);
 /** Screenshots that illustrate the README and docs/vscode.md. */
-const DOCS_IMAGES = { '03-problems-panel.png': 'vscode-problems.png', '05-quick-fix-menu.png': 'vscode-quick-fix.png' };
+const DOCS_IMAGES = { '05-quick-fix-menu.png': 'vscode-quick-fix.png', '08-completion.png': 'vscode-completion.png' };
 /** What the .vsix may contain: the bundles, the manifest and docs, no sources, tests or maps. */
 const VSIX_ALLOWED = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt|\.md)?|dist\/(client|server)\.js|schemas\/team-charter\.schema\.json|\.vsixmanifest)$/i;
 

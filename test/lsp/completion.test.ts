@@ -68,6 +68,12 @@ describe('language server: completion', function () {
     assert.match(items[4].detail!, /stakeholder/);
   });
 
+  it('right after the colon (the ":" trigger), inserts a space before the value', async () => {
+    const { items, text } = await complete(BASE_CHARTER.replace('    owner: ben\n    boundary: team', `    owner:${CURSOR}\n    boundary: team`));
+    const ben = items.find((i) => i.label === 'ben')!;
+    assert.match(apply(text, ben), /\n {4}owner: ben\n {4}boundary: team/);
+  });
+
   it('leaves out parties already in a flow list, and the owner from approver', async () => {
     const consult = await complete(BASE_CHARTER.replace('consult: [ben]', `consult: [ben, ${CURSOR}]`));
     assert.ok(!labels(consult.items).includes('ben'));

@@ -35,8 +35,8 @@ export function completions(state: CharterState, params: CompletionParams, optio
   };
   for (const ctx of cursorContexts(lines, line, character)) {
     const range: Range = { start: { line, character: ctx.start }, end: { line, character: ctx.end } };
-    // Right after a bare `-`, the inserted text needs its own space: `-id:` is not a list item.
-    const glue = lines[line][ctx.start - 1] === '-' ? ' ' : '';
+    // Right after a bare `-` or `:`, the inserted text needs its own space (`-id:`, `owner:ana` are not YAML pairs).
+    const glue = /[-:]/.test(lines[line][ctx.start - 1] ?? '') ? ' ' : '';
     const glued = (item: CompletionItem) => (glue && item.textEdit && 'range' in item.textEdit ? { ...item, textEdit: { ...item.textEdit, newText: glue + item.textEdit.newText } } : item);
     if (ctx.kind === 'key') {
       if (onSpace) continue; // a space in indentation is not a request for keys

@@ -5,7 +5,7 @@ import type { FixDraft, RuleContext } from '../engine/rule';
 import type { Entry, MapView } from '../engine/parse';
 import { formatScalar } from '../engine/edits';
 import { scalarText } from '../engine/parse';
-import { CADENCE_WORDS, isPlaceholderText, parseCadence } from '../engine/vocabulary';
+import { CADENCE_WORDS, parseCadence } from '../engine/vocabulary';
 import { editDistance, q } from '../engine/text';
 
 /** Common spellings people write, mapped to what they mean in the format (two = ambiguous). */
@@ -90,9 +90,8 @@ function checkCadence(ctx: RuleContext, holder: MapView, label: string, entry: E
     ctx.report({ at, entry, message: `${label} has a cadence that is not a single value: use one of ${VALID}.` });
     return;
   }
+  // `cadence: TBD` is not a cadence either (placeholder-text also reports it as a placeholder).
   if (parseCadence(text.trim())) return;
-  // `cadence: TODO` is placeholder-text's finding (as with other values, one problem, one finding).
-  if (isPlaceholderText(text)) return;
   const suggestion = suggestCadence(text);
   const fixes: FixDraft[] = suggestion.values.map((value) => ({
     title: `Change cadence to "${value}"`,

@@ -5,10 +5,12 @@ import type { RuleContext } from '../engine/rule';
 import { deref } from '../engine/parse';
 import type { Entry, MapView } from '../engine/parse';
 import { contentEnd } from '../engine/edits';
-import { isPlaceholderText, vagueness } from '../engine/vocabulary';
+import { placeholderIn, vagueness } from '../engine/vocabulary';
 import { q } from '../engine/text';
 
-const TEMPLATE_TAIL = ', measured by TODO: a number, a threshold or a date';
+// The example shows the shape (a measure, a target, a date); the TODO keeps it visible to
+// placeholder-text until a person writes the real measure.
+const TEMPLATE = 'TODO: how it is measured, e.g. at least 90% of …, by YYYY-MM-DD';
 
 /** The text criteria of a `done` value: the string itself, or each string item of a list. */
 function criteria(holder: MapView): Scalar[] {
@@ -24,16 +26,18 @@ function templateEdit(ctx: RuleContext, node: Scalar, text: string) {
     const end = contentEnd(ctx.model, node);
     let start = end;
     while (start > 0 && /[.;,]/.test(ctx.model.text[start - 1])) start--;
-    return ctx.edits.replace([start, end], TEMPLATE_TAIL);
+    return ctx.edits.replace([start, end], ` (${TEMPLATE})`);
   }
-  return ctx.edits.replaceScalar(node, text.replace(/[\s.;,]+$/, '') + TEMPLATE_TAIL);
+  // A bare placeholder (`TBD`) is replaced by the template; real words are kept in front of it.
+  return ctx.edits.replaceScalar(node, placeholderIn(text) === text ? TEMPLATE : `${text.replace(/[\s.;,]+$/, '')} (${TEMPLATE})`);
 }
 
 function checkHolder(ctx: RuleContext, holder: MapView, owner: string, entry: Entry | { section: string }): void {
   for (const node of criteria(holder)) {
     const text = (node.value as string).trim();
-    // Blank is done-missing's finding; TODO & co. are placeholder-text's.
-    if (text === '' || isPlaceholderText(text)) continue;
+    // Blank is done-missing's finding. A placeholder (`done: TBD`) is judged like any text: it is
+    // both a placeholder and not a checkable result, so placeholder-text reports it too.
+    if (text === '') continue;
     const reason = vagueness(text);
     if (!reason) continue;
     ctx.report({

@@ -2,6 +2,7 @@
 // e2e fixture charter (test/e2e/workspace/team-charter.yaml, copied by ../workspace.ts).
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { teamIdFrom } from '../../../client/src/charter-template';
 import { WORKSPACE_FILES } from '../workspace';
 
 const EXTENSION_ID = 'team-charter.team-charter';
@@ -124,10 +125,37 @@ describe('Team Charter in VS Code', function () {
     await until(() => /^vision: /m.test(other.getText()) && /cadence: weekly\n/.test(other.getText()), 'the safe fixes');
     assert.match(other.getText(), /owner: the team/);
     assert.ok(other.getText().includes('vendor-choice'), 'the rest of the file is kept');
+    assert.ok(await other.save());
+  });
+
+  it('"Team Charter: New charter" writes a starter named after the folder with only placeholder findings', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const target = fileUri(WORKSPACE_FILES.editing);
+    await vscode.workspace.fs.delete(target);
+    await vscode.commands.executeCommand('teamCharter.newCharter');
+    const editor = await until(() => vscode.window.activeTextEditor?.document.uri.toString() === target.toString() && vscode.window.activeTextEditor, 'the new charter in an editor');
+    const folderName = vscode.workspace.workspaceFolders![0].name;
+    // The deleted file's model may linger for a moment; the editor then reloads it from disk.
+    const starter = new RegExp(`^team:\\n  id: ${teamIdFrom(folderName)}$`, 'm');
+    await until(() => starter.test(editor.document.getText()), `"team:\\n  id: ${teamIdFrom(folderName)}" in the new charter`);
+    assert.ok(!editor.document.isDirty, 'written to disk');
+    const diagnostics = await until(() => ours(target).length > 0 && ours(target), 'diagnostics of the new charter');
+    assert.deepEqual([...new Set(diagnostics.map(codeOf))], ['placeholder-text']);
+  });
+
+  it('teamCharter.enable: false stops checking, and true brings the findings back', async () => {
+    doc = (await open(WORKSPACE_FILES.fixAll)).document;
+    await until(() => ours(doc.uri).length > 0, 'diagnostics before disabling');
+    const settings = () => vscode.workspace.getConfiguration('teamCharter');
+    await settings().update('enable', false, vscode.ConfigurationTarget.Workspace);
+    await until(() => ours(doc.uri).length === 0, 'no diagnostics while disabled');
+    await settings().update('enable', undefined, vscode.ConfigurationTarget.Workspace);
+    await until(() => ours(doc.uri).some((d) => codeOf(d) === 'owner-placeholder'), 'diagnostics after enabling');
   });
 
   it('"Team Charter: Restart server" brings diagnostics back', async () => {
     await vscode.commands.executeCommand('teamCharter.restartServer');
     await until(() => ours(doc.uri).some((d) => codeOf(d) === 'owner-placeholder'), 'diagnostics after the restart');
+    assert.ok(!ours(doc.uri).some((d) => codeOf(d) === 'cadence-invalid'), 'the restarted server checks the fixed text');
   });
 });

@@ -47,8 +47,9 @@ describe('cadence-invalid suggestions', () => {
     assert.match(fixAll(withCadence('fortnightly')).text, /  cadence: fortnightly\n  channel/);
   });
 
-  it('a placeholder cadence is placeholder-text\'s finding alone', () => {
-    const rules = lint(withCadence('TBD'), { today: '2026-11-25' }).map((f) => f.rule);
-    assert.deepEqual(rules, ['placeholder-text']);
+  it('a placeholder cadence is not a cadence either: both rules report it, with no guess', () => {
+    const findings = lint(withCadence('TBD'), { today: '2026-11-25' });
+    assert.deepEqual(findings.map((f) => f.rule).sort(), ['cadence-invalid', 'placeholder-text']);
+    assert.deepEqual(suggestions('TBD'), []);
   });
 });

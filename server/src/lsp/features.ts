@@ -1,0 +1,116 @@
+// The request handlers: completion, hover, navigation, symbols, lenses, code actions and the
+// fix-all command. Each runs on the shared analysis of the document's current version; an error
+// is logged and answered with an empty result (only rename's messages for the user are thrown).
+import { ResponseError } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, Position } from 'vscode-languageserver/node';
+import type { Charters, CharterState } from './charters';
+import { codeActions } from './code-actions';
+import { codeLenses } from './code-lens';
+import { completions } from './completion';
+import { FIX_ALL_COMMAND, FIX_ALL_TITLE, fixAllEdits } from './fix-all';
+import { hover } from './hover';
+import { definition, prepareRename, references, rename } from './navigation';
+import { documentSymbols, flatSymbols } from './symbols';
+
+export interface FeatureContext {
+  charters(): Charters;
+  capabilities(): ClientCapabilities;
+  log(message: string): void;
+}
+
+export function registerFeatures(connection: Connection, ctx: FeatureContext): void {
+  /** Runs a feature on the current state of a charter; errors are logged, never thrown at the client. */
+  async function withState<T>(feature: string, uri: string | undefined, fallback: T, run: (state: CharterState) => T | Promise<T>): Promise<T> {
+    try {
+      if (typeof uri !== 'string') return fallback;
+      const state = await ctx.charters().state(uri);
+      if (!state) return fallback;
+      return await run(state);
+    } catch (e) {
+      if (e instanceof ResponseError) throw e; // meant for the user (e.g. an invalid new id)
+      ctx.log(`${feature} failed for ${uri}: ${(e as Error)?.stack ?? e}`);
+      return fallback;
+    }
+  }
+
+  /** The offset of a position, or undefined when the position is not a position. */
+  function offsetOf(state: CharterState, position: Position | undefined): number | undefined {
+    if (!position || !Number.isFinite(position.line) || !Number.isFinite(position.character)) return undefined;
+    return state.doc.offsetAt(position);
+  }
+
+  const withAnalysis = <T>(state: CharterState, fallback: T, run: (a: NonNullable<CharterState['analysis']>) => T): T => (state.analysis ? run(state.analysis) : fallback);
+  const markdown = () => ctx.capabilities().textDocument?.hover?.contentFormat?.includes('markdown') ?? true;
+
+  connection.onCompletion((params) =>
+    withState('completion', params?.textDocument?.uri, [], (state) => {
+      if (offsetOf(state, params.position) === undefined) return [];
+      return completions(state, params, { snippets: Boolean(ctx.capabilities().textDocument?.completion?.completionItem?.snippetSupport) });
+    }),
+  );
+  connection.onHover((params) =>
+    withState('hover', params?.textDocument?.uri, null, (state) => {
+      const offset = offsetOf(state, params.position);
+      const result = offset === undefined ? null : withAnalysis(state, null, (a) => hover(a, offset));
+      if (result && !markdown() && typeof result.contents === 'object' && 'kind' in result.contents) {
+        result.contents = { kind: 'plaintext', value: result.contents.value.replace(/\*\*|`/g, '').replace(/\\(.)/g, '$1') };
+      }
+      return result;
+    }),
+  );
+  connection.onDefinition((params) =>
+    withState('definition', params?.textDocument?.uri, [], (state) => {
+      const offset = offsetOf(state, params.position);
+      return offset === undefined ? [] : withAnalysis(state, [], (a) => definition(a, state.doc.uri, offset));
+    }),
+  );
+  connection.onReferences((params) =>
+    withState('references', params?.textDocument?.uri, [], (state) => {
+      const offset = offsetOf(state, params.position);
+      return offset === undefined ? [] : withAnalysis(state, [], (a) => references(a, state.doc.uri, offset, params.context?.includeDeclaration ?? true));
+    }),
+  );
+  connection.onPrepareRename((params) =>
+    withState('prepareRename', params?.textDocument?.uri, null, (state) => {
+      const offset = offsetOf(state, params.position);
+      return offset === undefined ? null : withAnalysis(state, null, (a) => prepareRename(a, offset));
+    }),
+  );
+  connection.onRenameRequest((params) =>
+    withState('rename', params?.textDocument?.uri, null, (state) => {
+      const offset = offsetOf(state, params.position);
+      return offset === undefined ? null : withAnalysis(state, null, (a) => rename(a, state.doc.uri, offset, String(params.newName ?? '')));
+    }),
+  );
+  connection.onDocumentSymbol((params) =>
+    withState('documentSymbol', params?.textDocument?.uri, [], (state) =>
+      withAnalysis(state, [], (a) => {
+        const symbols = documentSymbols(a);
+        return ctx.capabilities().textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport ? symbols : flatSymbols(symbols, state.doc.uri);
+      }),
+    ),
+  );
+  connection.onCodeLens((params) => withState('codeLens', params?.textDocument?.uri, [], (state) => withAnalysis(state, [], codeLenses)));
+  connection.onCodeAction((params) => withState('codeAction', params?.textDocument?.uri, [], (state) => codeActions(state, params)));
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== FIX_ALL_COMMAND) return null;
+    const uri = commandUri(params.arguments?.[0]);
+    return withState('fixAll', uri, { applied: false, fixed: 0 }, async (state) => {
+      const { edits, fixed } = fixAllEdits(state);
+      if (edits.length === 0) return { applied: false, fixed: 0 };
+      const result = await connection.workspace.applyEdit({ label: FIX_ALL_TITLE, edit: { changes: { [state.doc.uri]: edits } } });
+      return { applied: result.applied, fixed: result.applied ? fixed : 0 };
+    });
+  });
+}
+
+/** `teamCharter.fixAll` takes the uri as a string, `{ uri }` or `{ textDocument: { uri } }`. */
+function commandUri(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (arg && typeof arg === 'object') {
+    const a = arg as { uri?: unknown; textDocument?: { uri?: unknown } };
+    if (typeof a.uri === 'string') return a.uri;
+    if (typeof a.textDocument?.uri === 'string') return a.textDocument.uri;
+  }
+  return undefined;
+}
