@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-execFileSync(process.execPath, [path.join(root, 'scripts/gen-rule-registry.mjs')], { stdio: 'inherit' });
+for (const generator of ['gen-rule-registry.mjs', 'gen-schema-validator.mjs']) {
+  execFileSync(process.execPath, [path.join(root, 'scripts', generator)], { stdio: 'inherit' });
+}
 
 const { build } = await import('esbuild');
 const production = process.argv.includes('--production');

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
-import { isCharterDocument } from './charter-files';
+import { isCharterDocument, isCharterFileName } from './charter-files';
 import { newCharterText, teamIdFrom } from './charter-template';
 import { COMMANDS, SERVER_FIX_ALL } from './ids';
 import type { CharterServer } from './server-client';
@@ -26,19 +26,23 @@ async function newCharter(): Promise<void> {
     : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder for the new team-charter.yaml' });
   if (folders.length > 1 && !folder) return;
   const base = folder?.uri ?? vscode.Uri.file(os.homedir());
-  const teamId = teamIdFrom(path.basename(base.path));
   let target: vscode.Uri | undefined = vscode.Uri.joinPath(base, 'team-charter.yaml');
   if (!folder || (await exists(target))) {
     // No folder, or never overwrite: ask where (the dialog itself confirms replacing a file).
     target = await vscode.window.showSaveDialog({
-      defaultUri: folder ? vscode.Uri.joinPath(base, `${teamId}.charter.yaml`) : target,
+      defaultUri: folder ? vscode.Uri.joinPath(base, `${teamIdFrom(path.basename(base.path))}.charter.yaml`) : target,
       filters: { 'Team charter': ['yaml', 'yml'] },
       title: folder ? 'team-charter.yaml exists here: save the new charter as' : 'Save the new team charter as',
     });
     if (!target) return;
   }
+  // The team is named after the folder the charter lives in.
+  const teamId = teamIdFrom(path.basename(path.dirname(target.path)));
   await vscode.workspace.fs.writeFile(target, Buffer.from(newCharterText(teamId, new Date()), 'utf8'));
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
+  if (!isCharterFileName(target.path)) {
+    void vscode.window.showWarningMessage(`Team Charter checks files named team-charter.yaml or <name>.charter.yaml; rename ${path.basename(target.path)} to have it checked.`);
+  }
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

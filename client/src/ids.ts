@@ -19,6 +19,3 @@ export const COMMANDS = {
  * command has a different id and sends the request directly.
  */
 export const SERVER_FIX_ALL = 'teamCharter.fixAll';
-export const FIX_ALL_KIND = 'source.fixAll.team-charter';
-/** Optional server notification after a document version's diagnostics were published. */
-export const VALIDATED_NOTIFICATION = 'teamCharter/validated';

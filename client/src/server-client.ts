@@ -4,19 +4,18 @@ import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, State, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { CHARTER_FILTER } from './charter-files';
-import { CLIENT_ID, DIAGNOSTIC_SOURCE, SETTINGS_SECTION, VALIDATED_NOTIFICATION } from './ids';
+import { CLIENT_ID, DIAGNOSTIC_SOURCE, SETTINGS_SECTION } from './ids';
 
-/** Sent by the server after it published the diagnostics of one document version. */
-export interface ValidatedParams {
+/** A publish of one document's diagnostics: the server has checked that version. */
+export interface Validated {
   uri: string;
-  version?: number | null;
 }
 
 export class CharterServer implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<LanguageClient | undefined> | undefined;
   private readonly stateEmitter = new vscode.EventEmitter<'starting' | 'running' | 'stopped'>();
-  private readonly validatedEmitter = new vscode.EventEmitter<ValidatedParams>();
+  private readonly validatedEmitter = new vscode.EventEmitter<Validated>();
   readonly onDidChangeState = this.stateEmitter.event;
   readonly onDidValidate = this.validatedEmitter.event;
 
@@ -70,13 +69,20 @@ export class CharterServer implements vscode.Disposable {
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       // The server registers its own watcher for .charterrc.* (dynamic registration).
       synchronize: { configurationSection: SETTINGS_SECTION },
+      middleware: {
+        // Every publish counts as a check, also one that changes nothing (VS Code then fires
+        // no diagnostics-changed event), so the status item's time stays true for clean files.
+        handleDiagnostics: (uri, diagnostics, next) => {
+          next(uri, diagnostics);
+          this.validatedEmitter.fire({ uri: uri.toString() });
+        },
+      },
     };
     const client = new LanguageClient(CLIENT_ID, 'Team Charter', serverOptions, clientOptions);
     client.onDidChangeState((e) => {
       if (e.newState === State.Running) this.stateEmitter.fire('running');
       if (e.newState === State.Stopped) this.stateEmitter.fire('stopped');
     });
-    client.onNotification(VALIDATED_NOTIFICATION, (params: ValidatedParams) => this.validatedEmitter.fire(params));
     try {
       await client.start();
     } catch (error) {

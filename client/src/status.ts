@@ -39,7 +39,6 @@ export class CharterStatus implements vscode.Disposable {
   private readonly validatedAt = new Map<string, Date>();
   private readonly disposables: vscode.Disposable[] = [];
   private serverState: 'starting' | 'running' | 'stopped' = 'starting'; // the server starts with the first charter
-  private serverReportsValidation = false;
 
   constructor(server: CharterServer) {
     this.item.name = 'Team Charter';
@@ -50,14 +49,7 @@ export class CharterStatus implements vscode.Disposable {
         this.update();
       }),
       server.onDidValidate(({ uri }) => {
-        this.serverReportsValidation = true;
         this.validatedAt.set(uri, new Date());
-        this.update();
-      }),
-      vscode.languages.onDidChangeDiagnostics((e) => {
-        // Without the server's teamCharter/validated notification, a publish is the best signal.
-        const now = new Date();
-        for (const uri of e.uris) if (!this.serverReportsValidation) this.validatedAt.set(uri.toString(), now);
         this.update();
       }),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),

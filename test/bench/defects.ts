@@ -159,7 +159,7 @@ export const DEFECT_RULES = [...new Set(DEFECT_KINDS.map((k) => k.rule))].sort()
  * Plants `count` defects, cycling through the kinds in a seeded order; the first is always a
  * schema error so the benchmarks can check that yaml-language-server really validates.
  */
-export function plantDefects(_draft: CharterDraft, context: GeneratorContext, rng: Random, count: number): void {
+export function plantDefects(context: GeneratorContext, rng: Random, count: number): void {
   const ctx = buildLookup(context);
   const [first, ...others] = DEFECT_KINDS;
   let order: DefectKind[] = [];

@@ -31,7 +31,7 @@ export function generateCharter(options: GenerateOptions): GeneratedCharter {
   const rate = options.defectsPer100Lines ?? 1;
   const plannedLines = g.lineEstimate();
   const count = rate <= 0 ? 0 : Math.max(1, Math.round((plannedLines * rate) / 100));
-  plantDefects(draft, g.context(), rng, count);
+  plantDefects(g.context(), rng, count);
   const text = emitCharter(draft);
   const defects = collectDefects(draft);
   return { text, lineCount: text.split('\n').length, defects };

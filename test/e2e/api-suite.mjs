@@ -42,6 +42,7 @@ export async function runApiSuite(wb, { root, artifacts, timeout }) {
   });
   const timer = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeout));
   const exitCode = await Promise.race([exited, timer]);
+  await wb.page.screenshot({ path: path.join(artifacts, '14-api-suite.png') }).catch(() => undefined);
   fs.writeFileSync(path.join(artifacts, 'api-suite.log'), lines.join('\n') + '\n');
   if (exitCode === 'timeout') throw new Error(`the extension tests did not finish within ${timeout / 1000}s; see api-suite.log`);
   return { exitCode, lines };

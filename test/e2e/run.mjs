@@ -77,6 +77,13 @@ const newWorkbench = async (layout) => {
   await wb.prepare();
   return wb;
 };
+// Ctrl+C or a CI timeout: stop the code-server process groups this run started.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    for (const w of workbenches) await w.stop();
+    process.exit(130);
+  });
+}
 try {
   let layout;
   await step('set up code-server, Node 24 and Chromium (cached)', async () => {
@@ -139,8 +146,9 @@ try {
     });
     await wb.stop({ keep: args.has('--keep') });
   }
-} catch {
+} catch (e) {
   failed = true;
+  if (!results.steps.some((x) => !x.ok)) log(`FAIL ${e?.stack ?? e}`); // an error outside a step
   try { await wb?.page?.screenshot({ path: path.join(artifacts, '99-failure.png') }); } catch { /* no page */ }
 } finally {
   results.consoleErrors = workbenches.flatMap((w) => w.consoleErrors).slice(0, 20);

@@ -155,6 +155,7 @@ export async function userJourney(t, step) {
     await page.keyboard.press('F12');
     const target = lineOf(text, /^  - id: ben$/);
     await until(async () => (await cursorPosition(page))?.line === target, `cursor on line ${target} (- id: ben)`, 10000);
+    await shot('11-definition.png');
     return { from: ref, to: target };
   });
 
@@ -166,7 +167,7 @@ export async function userJourney(t, step) {
     await page.keyboard.press('F2');
     const input = page.locator('.rename-box input, .rename-input').first();
     await input.waitFor({ state: 'visible' });
-    await shot('11-rename.png');
+    await shot('12-rename.png');
     await input.fill('benedikt');
     await page.keyboard.press('Enter');
     await until(async () => /id: benedikt/.test(await editorText(page)), 'the renamed id in the editor');
@@ -182,6 +183,6 @@ export async function userJourney(t, step) {
   await step('"Team Charter: Show output" shows the server log', async () => {
     await runCommand(page, 'Team Charter: Show output');
     await page.locator('.part.panel .view-lines', { hasText: 'Team Charter server started' }).first().waitFor();
-    await shot('12-output.png');
+    await shot('13-output.png');
   });
 }

@@ -92,6 +92,8 @@ export interface StartOptions {
   /** Workspace folders (file-system paths). */
   folders?: string[];
   env?: Record<string, string>;
+  /** The script to run instead of dist/server.js (e.g. the bin). */
+  script?: string;
 }
 
 interface OpenDoc {
@@ -123,7 +125,7 @@ export class TestClient {
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
     ensureBuilt();
-    const proc = spawn(process.execPath, [SERVER_JS, '--stdio'], {
+    const proc = spawn(process.execPath, [options.script ?? SERVER_JS, '--stdio'], {
       env: { ...process.env, TEAM_CHARTER_TODAY: TODAY, ...(options.env ?? {}) },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

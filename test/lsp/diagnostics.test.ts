@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { lint } from '../../server/src/lint';
+import { ROOT } from '../helpers/fixtures';
 import { BASE_CHARTER, MISSING_OWNER, TODAY, TestClient, delay, positionOf, tempDir, uriOf } from './client';
 
 describe('language server: diagnostics', function () {
@@ -25,6 +27,22 @@ describe('language server: diagnostics', function () {
     assert.deepEqual(caps.renameProvider, { prepareProvider: true });
     assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.team-charter']);
     assert.equal((caps.textDocumentSync as { change: number }).change, 2, 'incremental sync');
+  });
+
+  it('runs as the team-charter-language-server bin, and explains its usage without a transport', async () => {
+    const bin = path.join(ROOT, 'bin/team-charter-language-server.js');
+    assert.ok(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bin['team-charter-language-server'].endsWith('team-charter-language-server.js'));
+    const viaBin = await TestClient.start({ folders: [dir], script: bin });
+    try {
+      const uri = uriOf(path.join(dir, 'team-charter.yaml'));
+      await viaBin.open(uri, MISSING_OWNER);
+      assert.ok((await viaBin.diagnostics(uri, (p) => p.diagnostics.length > 0)).diagnostics.some((d) => d.code === 'owner-missing'));
+    } finally {
+      await viaBin.stop();
+    }
+    const usage = spawnSync(process.execPath, [bin], { encoding: 'utf8' });
+    assert.equal(usage.status, 2);
+    assert.match(usage.stderr, /Usage: team-charter-language-server --stdio/);
   });
 
   it('pushes a diagnostic with code, docs link, source, entry data and version', async () => {

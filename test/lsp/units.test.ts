@@ -1,7 +1,7 @@
 // In-process checks of the server's pure helpers: where the cursor is, minimal diffs, file names.
 import assert from 'node:assert/strict';
 import { applyEdits } from '../../server/src/lint';
-import { isCharterUri } from '../../server/src/lsp/charters';
+import { isCharterUri } from '../../server/src/lsp/protocol';
 import { cursorContexts } from '../../server/src/lsp/cursor';
 import type { CursorContext } from '../../server/src/lsp/cursor';
 import { diffEdits } from '../../server/src/lsp/text-diff';

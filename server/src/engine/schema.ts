@@ -1,7 +1,7 @@
 // JSON Schema validation (ajv) of the charter's data, mapped back onto YAML nodes and rewritten
 // as plain sentences. Produces raw problems; the three schema-* rules turn them into findings.
-import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import validateCharter from './schema-validator.generated';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, YAMLMap } from 'yaml';
 import schemaJson from '../../../schemas/team-charter.schema.json';
@@ -47,25 +47,8 @@ export interface SchemaResult {
   problems: SchemaProblem[];
 }
 
-let validator: ValidateFunction | undefined;
-function getValidator(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    // Only calendar validity: the pattern reports the shape, so a malformed date gets one message.
-    ajv.addFormat('date', { type: 'string', validate: (s: string) => !DATE_SHAPE.test(s) || isCalendarDate(s) });
-    validator = ajv.compile(schemaJson as object);
-  }
-  return validator;
-}
-
-const DATE_SHAPE = new RegExp(charterSchema.definitions?.date?.pattern ?? '^\\d{4}-\\d{2}-\\d{2}$');
-
-/** `YYYY-MM-DD` naming a day that exists (no February 30th). */
-export function isCalendarDate(s: string): boolean {
-  const [y, m, d] = s.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+/** Compiled at build time (scripts/gen-schema-validator.mjs), so ajv is not loaded at run time. */
+const getValidator = (): ValidateFunction => validateCharter as unknown as ValidateFunction;
 
 /** Resolves `$ref`s of our own schema (`#/definitions/x`). */
 const resolved = new WeakMap<JsonSchema, JsonSchema>();

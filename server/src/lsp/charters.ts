@@ -8,6 +8,7 @@ import type { AnalysisOptions } from './analyzer';
 import type { ConfigFiles, ConfigLookup } from './config-files';
 import type { SettingsStore } from './settings-store';
 import { applyRuleOverrides } from './settings';
+import { isCharterUri } from './protocol';
 import type { Settings } from './settings';
 
 export interface CharterState {
@@ -19,18 +20,6 @@ export interface CharterState {
   analysis?: Analysis;
   /** Set when the check itself failed on this version. */
   error?: Error;
-}
-
-/** `team-charter.yaml`, `team-charter.yml`, `<name>.charter.yaml`, `<name>.charter.yml`. */
-export function isCharterUri(uri: string): boolean {
-  const last = uri.split(/[/\\:]/).pop() ?? '';
-  let name: string;
-  try {
-    name = decodeURIComponent(last.split(/[?#]/)[0]);
-  } catch {
-    return false;
-  }
-  return /^team-charter\.ya?ml$/.test(name) || /^.+\.charter\.ya?ml$/.test(name);
 }
 
 export class Charters {

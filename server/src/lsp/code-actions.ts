@@ -8,7 +8,8 @@ import type { Finding } from '../engine/model';
 import type { CharterState } from './charters';
 import { SOURCE, findingKey, toDiagnostic, withData } from './diagnostics';
 import type { DiagnosticData } from './diagnostics';
-import { FIX_ALL_KIND, FIX_ALL_TITLE, fixAllEdits, hasSafeFix } from './fix-all';
+import { fixAllEdits, hasSafeFix } from './fix-all';
+import { FIX_ALL_KIND, FIX_ALL_TITLE } from './protocol';
 import { disableForFileEdit, disableForLineEdit } from './suppress-edits';
 
 /** Findings that cannot be silenced with a comment (or where that makes no sense). */

@@ -82,12 +82,6 @@ export class ConfigFiles {
   }
 }
 
-export const CONFIG_FILE_PATTERN = '**/.charterrc.{yaml,yml,json}';
-
-export function isConfigFileUri(uri: string): boolean {
-  return /(^|\/)\.charterrc\.(ya?ml|json)$/.test(uri);
-}
-
 export function fsPathOf(uri: string): string | undefined {
   try {
     return uri.startsWith('file:') ? path.resolve(fileURLToPath(uri)) : undefined;

@@ -2,12 +2,27 @@
 // fix-all command. Each runs on the shared analysis of the document's current version; an error
 // is logged and answered with an empty result (only rename's messages for the user are thrown).
 import { ResponseError } from 'vscode-languageserver/node';
-import type { ClientCapabilities, Connection, Position } from 'vscode-languageserver/node';
+import type {
+  ClientCapabilities,
+  CodeActionParams,
+  CodeLensParams,
+  CompletionParams,
+  Connection,
+  DefinitionParams,
+  DocumentSymbolParams,
+  ExecuteCommandParams,
+  HoverParams,
+  Position,
+  PrepareRenameParams,
+  ReferenceParams,
+  RenameParams,
+} from 'vscode-languageserver/node';
 import type { Charters, CharterState } from './charters';
 import { codeActions } from './code-actions';
 import { codeLenses } from './code-lens';
 import { completions } from './completion';
-import { FIX_ALL_COMMAND, FIX_ALL_TITLE, fixAllEdits } from './fix-all';
+import { fixAllEdits } from './fix-all';
+import { FIX_ALL_COMMAND, FIX_ALL_TITLE } from './protocol';
 import { hover } from './hover';
 import { definition, prepareRename, references, rename } from './navigation';
 import { documentSymbols, flatSymbols } from './symbols';
@@ -18,7 +33,9 @@ export interface FeatureContext {
   log(message: string): void;
 }
 
-export function registerFeatures(connection: Connection, ctx: FeatureContext): void {
+export type FeatureHandlers = ReturnType<typeof createFeatures>;
+
+export function createFeatures(connection: Connection, ctx: FeatureContext) {
   /** Runs a feature on the current state of a charter; errors are logged, never thrown at the client. */
   async function withState<T>(feature: string, uri: string | undefined, fallback: T, run: (state: CharterState) => T | Promise<T>): Promise<T> {
     try {
@@ -42,13 +59,12 @@ export function registerFeatures(connection: Connection, ctx: FeatureContext): v
   const withAnalysis = <T>(state: CharterState, fallback: T, run: (a: NonNullable<CharterState['analysis']>) => T): T => (state.analysis ? run(state.analysis) : fallback);
   const markdown = () => ctx.capabilities().textDocument?.hover?.contentFormat?.includes('markdown') ?? true;
 
-  connection.onCompletion((params) =>
+  const onCompletion = (params: CompletionParams) =>
     withState('completion', params?.textDocument?.uri, [], (state) => {
       if (offsetOf(state, params.position) === undefined) return [];
       return completions(state, params, { snippets: Boolean(ctx.capabilities().textDocument?.completion?.completionItem?.snippetSupport) });
-    }),
-  );
-  connection.onHover((params) =>
+    });
+  const onHover = (params: HoverParams) =>
     withState('hover', params?.textDocument?.uri, null, (state) => {
       const offset = offsetOf(state, params.position);
       const result = offset === undefined ? null : withAnalysis(state, null, (a) => hover(a, offset));
@@ -56,43 +72,37 @@ export function registerFeatures(connection: Connection, ctx: FeatureContext): v
         result.contents = { kind: 'plaintext', value: result.contents.value.replace(/\*\*|`/g, '').replace(/\\(.)/g, '$1') };
       }
       return result;
-    }),
-  );
-  connection.onDefinition((params) =>
+    });
+  const onDefinition = (params: DefinitionParams) =>
     withState('definition', params?.textDocument?.uri, [], (state) => {
       const offset = offsetOf(state, params.position);
       return offset === undefined ? [] : withAnalysis(state, [], (a) => definition(a, state.doc.uri, offset));
-    }),
-  );
-  connection.onReferences((params) =>
+    });
+  const onReferences = (params: ReferenceParams) =>
     withState('references', params?.textDocument?.uri, [], (state) => {
       const offset = offsetOf(state, params.position);
       return offset === undefined ? [] : withAnalysis(state, [], (a) => references(a, state.doc.uri, offset, params.context?.includeDeclaration ?? true));
-    }),
-  );
-  connection.onPrepareRename((params) =>
+    });
+  const onPrepareRename = (params: PrepareRenameParams) =>
     withState('prepareRename', params?.textDocument?.uri, null, (state) => {
       const offset = offsetOf(state, params.position);
       return offset === undefined ? null : withAnalysis(state, null, (a) => prepareRename(a, offset));
-    }),
-  );
-  connection.onRenameRequest((params) =>
+    });
+  const onRename = (params: RenameParams) =>
     withState('rename', params?.textDocument?.uri, null, (state) => {
       const offset = offsetOf(state, params.position);
       return offset === undefined ? null : withAnalysis(state, null, (a) => rename(a, state.doc.uri, offset, String(params.newName ?? '')));
-    }),
-  );
-  connection.onDocumentSymbol((params) =>
+    });
+  const onDocumentSymbol = (params: DocumentSymbolParams) =>
     withState('documentSymbol', params?.textDocument?.uri, [], (state) =>
       withAnalysis(state, [], (a) => {
         const symbols = documentSymbols(a);
         return ctx.capabilities().textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport ? symbols : flatSymbols(symbols, state.doc.uri);
       }),
-    ),
-  );
-  connection.onCodeLens((params) => withState('codeLens', params?.textDocument?.uri, [], (state) => withAnalysis(state, [], codeLenses)));
-  connection.onCodeAction((params) => withState('codeAction', params?.textDocument?.uri, [], (state) => codeActions(state, params)));
-  connection.onExecuteCommand(async (params) => {
+    );
+  const onCodeLens = (params: CodeLensParams) => withState('codeLens', params?.textDocument?.uri, [], (state) => withAnalysis(state, [], codeLenses));
+  const onCodeAction = (params: CodeActionParams) => withState('codeAction', params?.textDocument?.uri, [], (state) => codeActions(state, params));
+  const onExecuteCommand = async (params: ExecuteCommandParams) => {
     if (params.command !== FIX_ALL_COMMAND) return null;
     const uri = commandUri(params.arguments?.[0]);
     return withState('fixAll', uri, { applied: false, fixed: 0 }, async (state) => {
@@ -101,7 +111,8 @@ export function registerFeatures(connection: Connection, ctx: FeatureContext): v
       const result = await connection.workspace.applyEdit({ label: FIX_ALL_TITLE, edit: { changes: { [state.doc.uri]: edits } } });
       return { applied: result.applied, fixed: result.applied ? fixed : 0 };
     });
-  });
+  };
+  return { onCompletion, onHover, onDefinition, onReferences, onPrepareRename, onRename, onDocumentSymbol, onCodeLens, onCodeAction, onExecuteCommand };
 }
 
 /** `teamCharter.fixAll` takes the uri as a string, `{ uri }` or `{ textDocument: { uri } }`. */

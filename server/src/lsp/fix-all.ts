@@ -6,9 +6,6 @@ import type { Analysis } from '../lint';
 import type { CharterState } from './charters';
 import { diffEdits } from './text-diff';
 
-export const FIX_ALL_KIND = 'source.fixAll.team-charter';
-export const FIX_ALL_COMMAND = 'teamCharter.fixAll';
-export const FIX_ALL_TITLE = 'Fix all safe problems';
 
 export interface FixAllResult {
   edits: TextEdit[];

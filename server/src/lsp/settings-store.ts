@@ -5,7 +5,8 @@ import { MessageType, ShowMessageNotification } from 'vscode-languageserver/node
 import type { Connection } from 'vscode-languageserver/node';
 import { checkConfig } from '../engine/config';
 import { rules } from '../lint';
-import { SETTINGS_SECTION, layerSettings, parseSettings, sectionOf } from './settings';
+import { SETTINGS_SECTION } from './protocol';
+import { layerSettings, parseSettings, sectionOf } from './settings';
 import type { Settings } from './settings';
 
 export class SettingsStore {

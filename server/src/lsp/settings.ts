@@ -3,8 +3,8 @@
 // `initializationOptions` (Neovim 0.7, Helix and Emacs often only push).
 import type { CharterConfig, RuleSetting } from '../engine/model';
 import { DEFAULT_MAX_FILE_SIZE } from '../lint';
+import { SETTINGS_SECTION } from './protocol';
 
-export const SETTINGS_SECTION = 'teamCharter';
 
 export interface Settings {
   enable: boolean;

@@ -1,0 +1,30 @@
+// Names and file patterns shared by the server shell and the modules it loads lazily. Nothing here
+// imports the engine, so the shell can answer `initialize` before the engine is loaded.
+
+declare const __VERSION__: string | undefined;
+export const SERVER_NAME = 'team-charter-language-server';
+export const SERVER_VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+export const SETTINGS_SECTION = 'teamCharter';
+export const FIX_ALL_COMMAND = 'teamCharter.fixAll';
+export const FIX_ALL_KIND = 'source.fixAll.team-charter';
+export const FIX_ALL_TITLE = 'Fix all safe problems';
+/** Sent after the diagnostics of a document version were published: `{ uri, version }`. */
+export const VALIDATED_NOTIFICATION = 'teamCharter/validated';
+export const CONFIG_FILE_PATTERN = '**/.charterrc.{yaml,yml,json}';
+
+/** `team-charter.yaml`, `team-charter.yml`, `<name>.charter.yaml`, `<name>.charter.yml`. */
+export function isCharterUri(uri: string): boolean {
+  const last = uri.split(/[/\\:]/).pop() ?? '';
+  let name: string;
+  try {
+    name = decodeURIComponent(last.split(/[?#]/)[0]);
+  } catch {
+    return false;
+  }
+  return /^team-charter\.ya?ml$/.test(name) || /^.+\.charter\.ya?ml$/.test(name);
+}
+
+export function isConfigFileUri(uri: string): boolean {
+  return /(^|\/)\.charterrc\.(ya?ml|json)$/.test(uri);
+}
