@@ -2,7 +2,7 @@
 // one rule reports exactly one finding, on a line we know after emitting.
 import type { Random } from './random';
 import { get, items, remove, set } from './emit';
-import type { CharterDraft, EntryDraft } from './emit';
+import type { EntryDraft } from './emit';
 import type { GeneratorContext } from './generate';
 import { BAD_CADENCES, PLACEHOLDER_MITIGATIONS, VAGUE_DONE } from './words';
 

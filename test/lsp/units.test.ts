@@ -48,6 +48,16 @@ describe('cursor position in the YAML structure', () => {
     assert.deepEqual(summary('mission: hello\n  wor¦\n'), []);
   });
 
+  it('reads very long or pathological lines in linear time', () => {
+    const n = 200_000;
+    const started = Date.now();
+    for (const line of ['a' + ' '.repeat(n) + 'b', 'x: ' + '&'.repeat(n) + ' a', '"' + 'a'.repeat(n), '- '.repeat(n / 2) + 'x', 'k: ' + 'x'.repeat(n) + ' ', ':'.repeat(n)]) {
+      cursorContexts([line, line], 1, line.length);
+      cursorContexts([line], 0, line.length - 1);
+    }
+    assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
+  });
+
   it('survives lines that do not parse and positions past the end', () => {
     assert.deepEqual(summary('team:\n  id: [unclosed\n  na¦'), ['key team']);
     assert.deepEqual(cursorContexts(['a: 1'], 5, 0), []);

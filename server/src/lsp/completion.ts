@@ -1,5 +1,5 @@
 // Completion: keys valid at the cursor (not those already there), enum and cadence values, ids
-// in reference fields, and skeletons for a new decision, check-in or milestone.
+// in reference fields, and snippets for a new decision, check-in or milestone.
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver/node';
 import type { CompletionItem, CompletionParams, Range } from 'vscode-languageserver/node';
 import type { Entry } from '../engine/parse';
@@ -10,7 +10,7 @@ import { resolveSchema } from '../engine/schema';
 import type { Analysis } from '../lint';
 import type { CharterState } from './charters';
 import { cursorContexts } from './cursor';
-import type { CursorContext, PathSegment } from './cursor';
+import type { CursorContext } from './cursor';
 import { fieldInfo, isPartyField, opensBlock, safeSchemaAt } from './field-info';
 import { describeParty, partyDetail } from './parties';
 import { newEntrySnippet, SKELETON_SECTIONS, snippetDefaults } from './skeletons';
@@ -165,4 +165,3 @@ function snippetItem(label: string, newText: string, range: Range, what: string)
   };
 }
 
-export type { PathSegment };

@@ -90,9 +90,11 @@ export function cursorContexts(lines: string[], line: number, character: number)
     return [{ kind: 'value', path, listItem: false, start, end, prefix: text.slice(start, ch), present: [], quoted }];
   }
 
-  const wordMatch = /(?:[A-Za-z0-9_][A-Za-z0-9_-]*)?$/.exec(before)!;
-  const prefix = wordMatch[0];
-  const start = ch - prefix.length;
+  // The word before the cursor (not starting with `-`), scanned backwards: a regex would be quadratic on long lines.
+  let start = ch;
+  while (start > 0 && WORD_CHAR.test(text[start - 1])) start--;
+  while (start < ch && text[start] === '-') start++;
+  const prefix = text.slice(start, ch);
   const end = wordEnd(ch);
   const rest = text.slice(end);
   const hasColon = /^\s*:/.test(rest);

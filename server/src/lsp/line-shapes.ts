@@ -16,7 +16,6 @@ export interface LineShape {
   value?: string;
 }
 
-const KEY_RE = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"[\]{},:?|>&*!%@`-][^#:]*?|-[^\s#:][^#:]*?)\s*:(?=\s|$)/;
 
 export function lineShape(text: string): LineShape {
   const indent = /^ */.exec(text)![0].length;
@@ -30,12 +29,10 @@ export function lineShape(text: string): LineShape {
   }
   const shape: LineShape = { blank: false, indent, dashes };
   const afterDashes = text.slice(col);
-  const key = KEY_RE.exec(afterDashes);
+  const key = keyAt(text, col);
   if (key) {
-    const raw = key[1];
-    const unquoted = /^["']/.test(raw) ? raw.slice(1, -1) : raw;
-    shape.key = { text: unquoted, start: col, end: col + raw.length };
-    const afterColon = col + key[0].length;
+    shape.key = { text: key.text, start: col, end: key.end };
+    const afterColon = key.colon + 1;
     const after = text.slice(afterColon);
     const lead = /^\s*/.exec(after)![0].length;
     shape.valueStart = afterColon + lead;
@@ -45,6 +42,43 @@ export function lineShape(text: string): LineShape {
     shape.value = stripComment(afterDashes);
   }
   return shape;
+}
+
+/**
+ * The mapping key starting at `col`: a quoted key, or plain text up to the first `:` followed by
+ * a space or the line end. A scan, not a regex, so long lines cost linear time.
+ */
+function keyAt(text: string, col: number): { text: string; end: number; colon: number } | undefined {
+  const first = text[col];
+  if (first === undefined) return undefined;
+  let end: number;
+  let keyText: string;
+  if (first === '"' || first === "'") {
+    let i = col + 1;
+    for (; i < text.length; i++) {
+      if (first === '"' && text[i] === '\\') i++;
+      else if (text[i] === first) {
+        if (first === "'" && text[i + 1] === "'") i++;
+        else break;
+      }
+    }
+    if (i >= text.length) return undefined;
+    end = i + 1;
+    keyText = first === "'" ? text.slice(col + 1, i).replace(/''/g, "'") : text.slice(col + 1, i);
+  } else {
+    if ('#\'"[]{},:?|>&*!%@`'.includes(first) || (first === '-' && /[\s]/.test(text[col + 1] ?? ' '))) return undefined;
+    let colon = text.indexOf(':', col);
+    while (colon !== -1 && colon + 1 < text.length && !/\s/.test(text[colon + 1])) colon = text.indexOf(':', colon + 1);
+    if (colon === -1) return undefined;
+    const raw = text.slice(col, colon).trimEnd();
+    if (/\s#/.test(raw) || raw === '') return undefined; // a comment starts before the colon
+    end = col + raw.length;
+    keyText = raw;
+  }
+  let colon = end;
+  while (text[colon] === ' ' || text[colon] === '\t') colon++;
+  if (text[colon] !== ':' || (colon + 1 < text.length && !/\s/.test(text[colon + 1]))) return undefined;
+  return { text: keyText, end, colon };
 }
 
 /** Text before a ` #` comment that is outside quotes, trimmed at the end. */
@@ -67,7 +101,7 @@ export function stripComment(value: string): string {
 /** A value that opens a nested block (nothing, or only an anchor/tag) rather than being a scalar. */
 function opensBlock(shape: LineShape): boolean {
   const v = shape.value ?? '';
-  return v === '' || /^([&!][^\s]*\s*)+$/.test(v);
+  return v === '' || /^(?:[&!]\S*(?:\s+|$))+$/.test(v);
 }
 
 export interface Container {

@@ -1,7 +1,8 @@
 // Entry of dist/server.js (bin: team-charter-language-server). The transport comes from the
 // command line: --stdio, --node-ipc, --socket=PORT or --pipe=NAME.
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
-import { SERVER_NAME, SERVER_VERSION, startServer } from './server';
+import { SERVER_NAME, SERVER_VERSION } from './protocol';
+import { startServer } from './server';
 
 const USAGE = `Usage: ${SERVER_NAME} --stdio | --node-ipc | --socket=PORT | --pipe=NAME
 
