@@ -146,6 +146,7 @@ class ConfigError extends Error {}
 /** Config per charter: `--config FILE` for all, else the nearest `.charterrc.*` (read and checked once each). */
 class ConfigResolver {
   private readonly byFile = new Map<string, CharterConfig>();
+  private readonly nearest = new Map<string, string | null>();
   private readonly explicit: string | undefined;
 
   constructor(
@@ -156,7 +157,7 @@ class ConfigResolver {
   }
 
   forCharter(charter: string): CharterConfig | undefined {
-    const file = this.explicit ?? findConfigFile(charter);
+    const file = this.explicit ?? findConfigFile(charter, undefined, this.nearest);
     return file === undefined ? undefined : this.load(file);
   }
 

@@ -63,15 +63,17 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration((params) => runtime().settingsChanged(params?.settings));
   connection.onDidChangeWatchedFiles((params) => params?.changes?.some((c) => isConfigFileUri(c.uri)) && runtime().configFilesChanged());
 
-  connection.onCompletion((p) => runtime().features.onCompletion(p));
-  connection.onHover((p) => runtime().features.onHover(p));
-  connection.onDefinition((p) => runtime().features.onDefinition(p));
-  connection.onReferences((p) => runtime().features.onReferences(p));
-  connection.onPrepareRename((p) => runtime().features.onPrepareRename(p));
-  connection.onRenameRequest((p) => runtime().features.onRename(p));
-  connection.onDocumentSymbol((p) => runtime().features.onDocumentSymbol(p));
-  connection.onCodeLens((p) => runtime().features.onCodeLens(p));
-  connection.onCodeAction((p) => runtime().features.onCodeAction(p));
+  // Requests about other files are answered without loading the engine.
+  const charter = (p: { textDocument?: { uri?: unknown } } | null | undefined) => typeof p?.textDocument?.uri === 'string' && isCharterUri(p.textDocument.uri);
+  connection.onCompletion((p) => (charter(p) ? runtime().features.onCompletion(p) : []));
+  connection.onHover((p) => (charter(p) ? runtime().features.onHover(p) : null));
+  connection.onDefinition((p) => (charter(p) ? runtime().features.onDefinition(p) : []));
+  connection.onReferences((p) => (charter(p) ? runtime().features.onReferences(p) : []));
+  connection.onPrepareRename((p) => (charter(p) ? runtime().features.onPrepareRename(p) : null));
+  connection.onRenameRequest((p) => (charter(p) ? runtime().features.onRename(p) : null));
+  connection.onDocumentSymbol((p) => (charter(p) ? runtime().features.onDocumentSymbol(p) : []));
+  connection.onCodeLens((p) => (charter(p) ? runtime().features.onCodeLens(p) : []));
+  connection.onCodeAction((p) => (charter(p) ? runtime().features.onCodeAction(p) : []));
   connection.onExecuteCommand((p) => runtime().features.onExecuteCommand(p));
 
   documents.listen(connection);

@@ -21,18 +21,30 @@ export function findConfig(charterPath: string, stopAt?: string): FoundConfig | 
   return file ? { file, config: readConfigFile(file) } : undefined;
 }
 
-export function findConfigFile(charterPath: string, stopAt?: string): string | undefined {
+/**
+ * `cache` (folder → nearest config file, or null) may be shared by lookups that run while the
+ * file system does not change, e.g. one CLI run: siblings then cost one lookup, not one each.
+ */
+export function findConfigFile(charterPath: string, stopAt?: string, cache?: Map<string, string | null>): string | undefined {
   let dir = path.dirname(path.resolve(charterPath));
   const stop = stopAt ? path.resolve(stopAt) : undefined;
+  const visited: string[] = [];
+  const done = (found: string | undefined): string | undefined => {
+    if (cache) for (const d of visited) cache.set(d, found ?? null);
+    return found;
+  };
   for (;;) {
+    const known = cache?.get(dir);
+    if (known !== undefined) return done(known ?? undefined);
+    visited.push(dir);
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path.join(dir, name);
-      if (isFile(candidate)) return candidate;
+      if (isFile(candidate)) return done(candidate);
     }
-    if (stop !== undefined ? dir === stop : fs.existsSync(path.join(dir, '.git'))) return undefined;
+    if (stop !== undefined ? dir === stop : fs.existsSync(path.join(dir, '.git'))) return done(undefined);
     const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    if (stop !== undefined && !isInside(parent, stop)) return undefined;
+    if (parent === dir) return done(undefined);
+    if (stop !== undefined && !isInside(parent, stop)) return done(undefined);
     dir = parent;
   }
 }
