@@ -99,6 +99,8 @@ describe('language server: diagnostics', function () {
     await client.diagnostics(charter, (p) => p.diagnostics.length > 0);
     await delay(100);
     assert.equal(client.published.filter((p) => p.uri === other).length, 0);
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: other }, position: { line: 0, character: 2 } }), null);
+    assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri: other }, position: { line: 1, character: 0 } }), []);
     await client.close(other);
     await client.close(charter);
   });

@@ -39,7 +39,7 @@ export function createRuntime(connection: Connection, documents: TextDocuments<T
 
   function publish(uri: string, version: number, diagnostics: ReturnType<typeof diagnosticsFor>): void {
     void connection.sendDiagnostics({ uri, version, diagnostics });
-    // Lets a client tell "checked, no problems" from "not checked yet" (the VS Code status item).
+    // Lets a client tell "checked, no problems" from "not checked yet" (e.g. for a status item).
     void connection.sendNotification(VALIDATED_NOTIFICATION, { uri, version });
   }
 
