@@ -1,9 +1,10 @@
 // Extension entry point. Activation is cheap (commands + status item); the language server
-// process starts only once a charter is open, because `onLanguage:yaml` also activates us for
-// every other YAML file. The extension runs no workspace code, makes no network calls and
+// process starts once a charter is open, or right away when the workspace contains charters
+// (the server then uses the idle time to warm up, so the first charter opened is checked
+// sooner). `onLanguage:yaml` also activates us for other YAML files: those start nothing. The extension runs no workspace code, makes no network calls and
 // collects no telemetry: the server only reads charters and .charterrc files.
 import * as vscode from 'vscode';
-import { isCharterDocument } from './charter-files';
+import { CHARTER_GLOB, isCharterDocument } from './charter-files';
 import { registerCommands } from './commands';
 import { SETTINGS_SECTION } from './ids';
 import { CharterServer } from './server-client';
@@ -37,6 +38,13 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
   );
   startIfCharterOpen();
+  void startIfWorkspaceHasCharters(charterServer);
+}
+
+async function startIfWorkspaceHasCharters(charterServer: CharterServer): Promise<void> {
+  if (!vscode.workspace.workspaceFolders?.length || !CharterServer.enabled()) return;
+  const found = await vscode.workspace.findFiles(CHARTER_GLOB, '**/node_modules/**', 1);
+  if (found.length) void charterServer.start();
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -50,6 +50,8 @@ export function startServer(connection: Connection): void {
       connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(warn('configuration'));
     }
     if (caps.workspace?.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => runtime().foldersChanged(e));
+    // Load the engine and let V8 compile it now, while the client is still setting up.
+    setImmediate(() => runtime().warmUp());
   });
 
   // Other YAML files are ignored without loading anything (Helix and Neovim attach us to all YAML).
