@@ -4,12 +4,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { BASE_CHARTER } from '../helpers/fixtures';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const BIN = path.join(ROOT, 'bin/team-charter.js');
 /** The base charter has no findings on this date. */
 export const TODAY = '2026-11-25';
-export const BASE_CHARTER = fs.readFileSync(path.join(ROOT, 'test/helpers/base-charter.yaml'), 'utf8');
+export { BASE_CHARTER };
 
 export interface RunResult {
   code: number | null;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { escapeData, escapeProperty } from '../../server/src/cli/formats/github';
-import { useColor } from '../../server/src/cli/lint';
+import { useColor } from '../../server/src/cli/io';
 import { MISSING_OWNER, ROOT, UNKNOWN_KEY, UNUSED_SUPPRESSION, charterWith, lintIn, lintJson, runCli, tempTree } from './cli-helpers';
 
 // One error, one warning and one info in a charter inside a sub-folder (paths must show with '/').

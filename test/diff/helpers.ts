@@ -10,7 +10,7 @@ import type { CliIO } from '../../server/src/cli/io';
 import { ROOT } from '../helpers/fixtures';
 
 export const TODAY = '2026-11-25';
-export const BASE_CHARTER = fs.readFileSync(path.join(ROOT, 'test/helpers/base-charter.yaml'), 'utf8');
+export { BASE_CHARTER } from '../helpers/fixtures';
 export const DIFF_FIXTURES = path.join(ROOT, 'test/diff/fixtures');
 
 /** Replaces `from` (which must occur exactly once) with `to`. */

@@ -36,7 +36,10 @@ export function layout(cache) {
 const log = (msg) => console.log(`[e2e setup ${new Date().toTimeString().slice(0, 8)}] ${msg}`);
 
 function run(cmd, args, env = {}) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  // Under `npm run`, the outer npm's npm_* variables (npm_config_user_agent names Node 20, which
+  // code-server's postinstall checks) would leak into the inner npm: drop them.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...inherited, ...env } });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
 }
 

@@ -1,14 +1,11 @@
 // Hostile and odd input: each gets a clear finding and no crash, hang or range outside the text.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE, applyEdits, fixAll, lint } from '../../server/src/lint';
 import type { Finding } from '../../server/src/lint';
 import { invariantProblems } from '../helpers/invariants';
-import { ROOT } from '../helpers/fixtures';
+import { BASE_CHARTER as base } from '../helpers/fixtures';
 
 const TODAY = '2026-11-25';
-const base = fs.readFileSync(path.join(ROOT, 'test/helpers/base-charter.yaml'), 'utf8');
 
 function check(text: string, options = {}): Finding[] {
   const findings = lint(text, { today: TODAY, ...options });

@@ -1,23 +1,12 @@
 // Behaviour of group-A rules that fixtures cannot show: options, and fixes that must compose.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { applyEdits, fixAll, lint } from '../../server/src/lint';
 import type { CharterConfig, Finding } from '../../server/src/lint';
-import { ROOT } from '../helpers/fixtures';
+import { BASE_CHARTER as BASE, baseCharterWith as charter } from '../helpers/fixtures';
 
-const BASE = fs.readFileSync(path.join(ROOT, 'test/helpers/base-charter.yaml'), 'utf8');
 const PRIORITY = '  - id: payouts\n    title: Next-day payouts\n    why: Slow payouts are the top reason merchants leave.\n';
 
-function charter(...replacements: Array<[string, string]>): string {
-  let text = BASE;
-  for (const [from, to] of replacements) {
-    assert.equal(text.split(from).length, 2, `"${from}" must occur once in the base charter`);
-    text = text.replace(from, to);
-  }
-  return text;
-}
 const run = (text: string, config?: CharterConfig): Finding[] => lint(text, { today: '2026-11-25', config });
 const only = (text: string, rule: string, config?: CharterConfig) => run(text, config).filter((f) => f.rule === rule);
 const priorities = (n: number) =>

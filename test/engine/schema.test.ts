@@ -1,24 +1,11 @@
 // The JSON Schema agrees with charter-format.md, and its findings read as plain sentences on the right nodes.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { applyEdits, lint } from '../../server/src/lint';
 import type { Finding } from '../../server/src/lint';
 import { charterSchema, resolveSchema, schemaAt } from '../../server/src/engine/schema';
 import type { JsonSchema } from '../../server/src/engine/schema';
-import { ROOT } from '../helpers/fixtures';
-
-const BASE = fs.readFileSync(path.join(ROOT, 'test/helpers/base-charter.yaml'), 'utf8');
-
-function charter(...replacements: Array<[string, string]>): string {
-  let text = BASE;
-  for (const [from, to] of replacements) {
-    assert.equal(text.split(from).length, 2, `"${from}" must occur once in the base charter`);
-    text = text.replace(from, to);
-  }
-  return text;
-}
+import { BASE_CHARTER as BASE, baseCharterWith as charter } from '../helpers/fixtures';
 
 const run = (text: string): Finding[] => lint(text, { today: '2026-11-25' });
 const schemaFindings = (text: string) => run(text).filter((f) => f.rule.startsWith('schema-') || f.rule === 'yaml-syntax');

@@ -1,23 +1,10 @@
 // Inline suppression comments, as a user writes them in a charter.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { applyEdits, lint } from '../../server/src/lint';
 import type { CharterConfig, Finding } from '../../server/src/lint';
-import { ROOT } from '../helpers/fixtures';
+import { BASE_CHARTER as BASE, baseCharterWith as charter } from '../helpers/fixtures';
 
-const BASE = fs.readFileSync(path.join(ROOT, 'test/helpers/base-charter.yaml'), 'utf8');
 const TODAY = '2026-11-25';
-
-/** The base charter with exact one-time replacements applied. */
-function charter(...replacements: Array<[string, string]>): string {
-  let text = BASE;
-  for (const [from, to] of replacements) {
-    assert.equal(text.split(from).length, 2, `"${from}" must occur once in the base charter`);
-    text = text.replace(from, to);
-  }
-  return text;
-}
 
 function run(text: string, config?: CharterConfig): Finding[] {
   return lint(text, { today: TODAY, config });

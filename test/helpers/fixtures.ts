@@ -9,6 +9,19 @@ export const ROOT = path.resolve(__dirname, '../../..');
 export const FIXTURES = path.join(ROOT, 'test/rules');
 export const DEFAULT_TODAY = '2026-11-25';
 
+/** test/helpers/base-charter.yaml: a small charter with no findings. */
+export const BASE_CHARTER = fs.readFileSync(path.join(ROOT, 'test/helpers/base-charter.yaml'), 'utf8');
+
+/** The base charter with exact replacements, each of a text that occurs exactly once. */
+export function baseCharterWith(...replacements: Array<[string, string]>): string {
+  let text = BASE_CHARTER;
+  for (const [from, to] of replacements) {
+    if (text.split(from).length !== 2) throw new Error(`"${from}" must occur once in the base charter`);
+    text = text.replace(from, to);
+  }
+  return text;
+}
+
 export interface FixtureFile {
   rule: string;
   name: string;

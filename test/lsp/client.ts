@@ -42,9 +42,10 @@ import type {
 } from 'vscode-languageserver-protocol/node';
 import { applyEdits } from '../../server/src/lint';
 import { ROOT } from '../helpers/fixtures';
+import { BASE_CHARTER } from '../helpers/fixtures';
 
 export const SERVER_JS = path.join(ROOT, 'dist/server.js');
-export const BASE_CHARTER = fs.readFileSync(path.join(ROOT, 'test/helpers/base-charter.yaml'), 'utf8');
+export { BASE_CHARTER };
 export const TODAY = '2026-11-25';
 
 /** Builds dist/ once when it is missing (npm test builds it before mocha runs). */

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol/node';
 import { applyEdits, fixAll, lint } from '../../server/src/lint';
-import { BASE_CHARTER, MISSING_OWNER, TODAY, TestClient, positionOf, tempDir, uriOf } from './client';
+import { BASE_CHARTER, MISSING_OWNER, TODAY, TestClient, tempDir, uriOf } from './client';
 
 /** Three findings with safe fixes: risk-owner-missing, cadence-invalid, unused-suppression. */
 const SAFE_FIXABLE = BASE_CHARTER.replace('    boundary: team\n    risk_owner: ben\n', '    boundary: team\n')

@@ -104,7 +104,8 @@ function parse(args: string[], options: OptionSpec): { values: Record<string, st
   }
 }
 
-function describeParseError(e: Error & { code?: string }): string {
+/** util.parseArgs errors as one plain line: `unknown option "--bogus"`, `option "--format" needs a value`. */
+export function describeParseError(e: Error & { code?: string }): string {
   // Node names options like '-f, --format <value>' or '--bogus': show the long name.
   const option = /'(?:-\w, )?(-[^' ]+)/.exec(e.message)?.[1];
   switch (e.code) {

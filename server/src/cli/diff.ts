@@ -8,16 +8,17 @@ import { spawnSync } from 'node:child_process';
 import { rules } from '../lint';
 import type { CharterConfig } from '../lint';
 import { checkConfig } from '../engine/config';
-import { findConfig, readConfigFile } from '../node/config-lookup';
+import { findConfig, isFile, readConfigFile } from '../node/config-lookup';
 import { diffCharters, introducesErrors } from '../diff';
 import type { ChangedCharter, DiffReport } from '../diff';
-import { isDate, UsageError } from './args';
-import { isCharterFileName } from './discover';
-import { FileError, readCharter } from './files';
+import { describeParseError, isDate, UsageError } from './args';
+import { comparePaths, isCharterFileName } from './discover';
+import { FileError, decodeCharter, readCharter } from './files';
 import { formatDiffText } from './formats/diff-text';
 import { formatDiffMarkdown } from './formats/diff-markdown';
 import { formatDiffJson } from './formats/diff-json';
 import type { CliIO } from './io';
+import { useColor } from './io';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -103,7 +104,7 @@ function parseDiffArgs(args: string[]): DiffArgs {
       },
     });
   } catch (e) {
-    throw new UsageError(describeParseError(e as Error & { code?: string }));
+    throw new UsageError(describeDiffParseError(e as Error & { code?: string }));
   }
   const { values, positionals } = parsed;
   if (values.help) return { format: 'text', paths: [], help: true };
@@ -126,11 +127,10 @@ function parseDiffArgs(args: string[]): DiffArgs {
   };
 }
 
-function describeParseError(e: Error & { code?: string }): string {
-  const option = (/(--[a-z][a-z-]*)/.exec(e.message) ?? /'(-[^' ,]+)/.exec(e.message))?.[1] ?? '';
-  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option "${option}"`;
-  if (/argument missing|ambiguous/.test(e.message)) return `option "${option}" needs a value${option === '--git' ? ' (a revision: a commit, branch or tag)' : ''}`;
-  return e.message.split('\n')[0];
+/** The shared wording, plus what --git expects. */
+function describeDiffParseError(e: Error & { code?: string }): string {
+  const message = describeParseError(e);
+  return message.startsWith('option "--git" needs a value') ? 'option "--git" needs a value (a revision: a commit, branch or tag)' : message;
 }
 
 /** A config that cannot be read or parsed: exit 2. */
@@ -196,7 +196,7 @@ function gitReport(ref: string, pathArgs: string[], today: string, configFor: Co
   for (const rel of candidates) {
     const abs = path.join(root, ...rel.split('/'));
     const head = isFile(abs) ? readCharter(abs, rel).text : undefined;
-    const base = basePaths.has(rel) ? decode(gitBytes(['show', `${commit}:${rel}`], root, io, (err) => `cannot read ${rel} at ${ref} (${err})`), `${rel} at ${ref}`) : undefined;
+    const base = basePaths.has(rel) ? decodeCharter(gitBytes(['show', `${commit}:${rel}`], root, io, (err) => `cannot read ${rel} at ${ref} (${err})`), `${rel} at ${ref}`).text : undefined;
     if (base === undefined && head === undefined) continue;
     if (base !== undefined && head !== undefined && base.replace(/\r\n/g, '\n') === head.replace(/\r\n/g, '\n')) continue;
     charters.push({ path: rel, ...diffCharters(base, head, { today, config: configFor(abs, root) }) });
@@ -255,31 +255,6 @@ function gitList(args: string[], root: string, io: CliIO): string[] {
     .filter((f) => f !== '');
 }
 
-function decode(bytes: Buffer, shownAs: string): string {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw new FileError(`${shownAs}: not UTF-8 text`);
-  }
-  return text.startsWith('\uFEFF') ? text.slice(1) : text;
-}
-
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** Segment by segment, so a folder's charters stay together. */
-function comparePaths(a: string, b: string): number {
-  const [pa, pb] = [a.split('/'), b.split('/')];
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) if (pa[i] !== pb[i]) return pa[i] < pb[i] ? -1 : 1;
-  return pa.length - pb.length;
-}
-
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
@@ -291,13 +266,7 @@ function render(report: DiffReport, opts: DiffArgs, io: CliIO): string {
     case 'json':
       return formatDiffJson(report);
     default:
-      return formatDiffText(report, { color: opts.color ?? colorFromEnv(io) });
+      return formatDiffText(report, { color: opts.color ?? useColor(io) });
   }
 }
 
-/** FORCE_COLOR / NO_COLOR (no-color.org) first, then whether stdout is a terminal. */
-function colorFromEnv(io: CliIO): boolean {
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false') return true;
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  return io.isTTY;
-}

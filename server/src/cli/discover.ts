@@ -77,8 +77,8 @@ function walk(dir: string, visited: Set<string>, out: string[], problems: string
 
 /** Sorted by relative path, segment by segment (a folder's files stay together); duplicates of one real file dropped. */
 function uniqueSorted(files: string[], cwd: string): string[] {
-  const keyed = files.map((f) => ({ f, parts: path.relative(cwd, f).split(path.sep) }));
-  keyed.sort((a, b) => comparePaths(a.parts, b.parts));
+  const keyed = files.map((f) => ({ f, rel: path.relative(cwd, f).split(path.sep).join('/') }));
+  keyed.sort((a, b) => comparePaths(a.rel, b.rel));
   const seen = new Set<string>();
   const out: string[] = [];
   for (const { f } of keyed) {
@@ -95,11 +95,11 @@ function uniqueSorted(files: string[], cwd: string): string[] {
   return out;
 }
 
-function comparePaths(a: string[], b: string[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
-  }
-  return a.length - b.length;
+/** Orders `/`-separated paths segment by segment, so a folder's files stay together. */
+export function comparePaths(a: string, b: string): number {
+  const [pa, pb] = [a.split('/'), b.split('/')];
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) if (pa[i] !== pb[i]) return pa[i] < pb[i] ? -1 : 1;
+  return pa.length - pb.length;
 }
 
 function statOrUndefined(p: string): fs.Stats | undefined {

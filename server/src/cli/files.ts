@@ -29,6 +29,11 @@ export function readCharter(file: string, shownAs: string): CharterFile {
     if (e instanceof FileError) throw e;
     throw new FileError(`${shownAs}: cannot read (${describeReadError(e)})`);
   }
+  return { ...decodeCharter(bytes, shownAs), bytes };
+}
+
+/** Strict UTF-8 (a FileError otherwise); a leading BOM is taken off and remembered. */
+export function decodeCharter(bytes: Uint8Array, shownAs: string): { text: string; hadBom: boolean } {
   let decoded: string;
   try {
     decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -36,7 +41,7 @@ export function readCharter(file: string, shownAs: string): CharterFile {
     throw new FileError(`${shownAs}: not UTF-8 text`);
   }
   const hadBom = decoded.startsWith(BOM);
-  return { text: hadBom ? decoded.slice(1) : decoded, hadBom, bytes };
+  return { text: hadBom ? decoded.slice(1) : decoded, hadBom };
 }
 
 /**

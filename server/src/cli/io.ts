@@ -24,3 +24,11 @@ export function processIO(): CliIO {
     },
   };
 }
+
+/** Colour when stdout is a terminal and NO_COLOR is unset or empty; FORCE_COLOR (not 0/false) forces it. */
+export function useColor(io: Pick<CliIO, 'isTTY' | 'env'>): boolean {
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  if (io.env.NO_COLOR) return false;
+  return io.isTTY && io.env.TERM !== 'dumb';
+}

@@ -18,6 +18,7 @@ import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatGithub } from './formats/github';
 import type { CliIO } from './io';
+import { useColor } from './io';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -127,14 +128,6 @@ function render(reports: FileReport[], opts: LintArgs, io: CliIO, complete: bool
       return lines.join('\n') + '\n';
     }
   }
-}
-
-/** Colour when stdout is a terminal and NO_COLOR is unset or empty; FORCE_COLOR (not 0/false) forces it. */
-export function useColor(io: Pick<CliIO, 'isTTY' | 'env'>): boolean {
-  const force = io.env.FORCE_COLOR;
-  if (force !== undefined) return force !== '0' && force !== 'false';
-  if (io.env.NO_COLOR) return false;
-  return io.isTTY && io.env.TERM !== 'dumb';
 }
 
 export function displayPath(abs: string, cwd: string): string {

@@ -59,7 +59,7 @@ export function readConfigFile(file: string): CharterConfig {
   return parseConfigText(text.replace(/^\uFEFF/, ''), file);
 }
 
-function isFile(p: string): boolean {
+export function isFile(p: string): boolean {
   try {
     return fs.statSync(p).isFile();
   } catch {

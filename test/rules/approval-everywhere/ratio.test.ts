@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { lint } from '../../../server/src/lint';
-import { ROOT } from '../../helpers/fixtures';
 import type { CharterConfig } from '../../../server/src/engine/model';
+import { BASE_CHARTER as base } from '../../helpers/fixtures';
 
 // The fixtures run with the default ratio (0.75); these check the `ratio` option.
-const base = fs.readFileSync(path.join(ROOT, 'test/helpers/base-charter.yaml'), 'utf8');
 
 /** The base charter with its decisions replaced by one per boundary given (`-` = no boundary). */
 function charterWith(boundaries: string[]): string {

@@ -1,11 +1,8 @@
 // What cadence-invalid suggests for common mistakes, and which suggestions --fix applies on its own.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { fixAll, lint } from '../../../server/src/lint';
-import { ROOT } from '../../helpers/fixtures';
+import { BASE_CHARTER as base } from '../../helpers/fixtures';
 
-const base = fs.readFileSync(path.join(ROOT, 'test/helpers/base-charter.yaml'), 'utf8');
 const withCadence = (cadence: string) => base.replace('  cadence: weekly\n  channel', `  cadence: ${cadence}\n  channel`);
 const suggestions = (cadence: string) => {
   const findings = lint(withCadence(cadence), { today: '2026-11-25' }).filter((f) => f.rule === 'cadence-invalid');

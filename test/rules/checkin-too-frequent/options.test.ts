@@ -1,12 +1,9 @@
 // checkin-too-frequent's `minDays` option and its safe fix, as a user configuring .charterrc sees them.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { fixAll, lint } from '../../../server/src/lint';
 import type { CharterConfig } from '../../../server/src/lint';
-import { ROOT } from '../../helpers/fixtures';
+import { BASE_CHARTER as base } from '../../helpers/fixtures';
 
-const base = fs.readFileSync(path.join(ROOT, 'test/helpers/base-charter.yaml'), 'utf8');
 const withCadence = (cadence: string) => base.replace('    cadence: weekly\n    owner: ana', `    cadence: ${cadence}\n    owner: ana`);
 const config = (minDays: unknown): CharterConfig => ({ rules: { 'checkin-too-frequent': ['warning', { minDays } as Record<string, unknown>] } });
 const tooFrequent = (text: string, cfg?: CharterConfig) => lint(text, { config: cfg, today: '2026-11-25' }).filter((f) => f.rule === 'checkin-too-frequent');

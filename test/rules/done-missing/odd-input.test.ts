@@ -1,19 +1,16 @@
 // The intent, done, milestone, check-in and updates rules on odd input: wrong types, aliases, flow
 // style, CRLF, broken YAML. They never throw, and a value of the wrong type is the schema's finding.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { lint } from '../../../server/src/lint';
 import type { Finding } from '../../../server/src/lint';
 import { invariantProblems } from '../../helpers/invariants';
-import { ROOT } from '../../helpers/fixtures';
+import { BASE_CHARTER as base } from '../../helpers/fixtures';
 
 const GROUP = [
   'intent-missing', 'intent-why-missing', 'done-missing', 'done-vague', 'milestone-due-missing', 'milestone-overdue',
   'checkins-missing', 'cadence-missing', 'cadence-invalid', 'milestone-trigger-missing', 'checkin-not-agreed',
   'checkin-purpose-missing', 'checkin-too-frequent', 'newcomer-unsupported', 'updates-missing',
 ];
-const base = fs.readFileSync(path.join(ROOT, 'test/helpers/base-charter.yaml'), 'utf8');
 
 /** `today: null` lints without a date. */
 function run(text: string, todayOrNull: string | null = '2026-11-25'): Finding[] {

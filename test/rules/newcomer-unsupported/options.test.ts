@@ -1,12 +1,9 @@
 // newcomer-unsupported's `maxDays` option and its fix, as a user sees them.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { applyEdits, lint } from '../../../server/src/lint';
 import type { CharterConfig } from '../../../server/src/lint';
-import { ROOT } from '../../helpers/fixtures';
+import { BASE_CHARTER as base } from '../../helpers/fixtures';
 
-const base = fs.readFileSync(path.join(ROOT, 'test/helpers/base-charter.yaml'), 'utf8');
 const CARA = '  - id: cara\n    name: Cara Lee\n    role: engineer\n    experience: new\n';
 // Cara is new and only in a biweekly check-in; the weekly sync is Ana's and Ben's.
 const text = base.replace('\nstakeholders:', `${CARA}\nstakeholders:`).replace(
