@@ -46,3 +46,12 @@ describe('docs/pr-review.md examples are real output', function () {
     assert.equal(withoutCommits(block((b) => b.lang === 'json', 'json')), withoutCommits(diff('-f', 'json').stdout));
   });
 });
+
+describe('README.md shows the real diff output', () => {
+  it('its diff example is the golden text output', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const shown = /\$ team-charter diff base\/team-charter\.yaml head\/team-charter\.yaml\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    assert.ok(shown, 'README.md has no diff example');
+    assert.equal(shown + '\n', fs.readFileSync(path.join(ROOT, 'test/diff/golden/realistic.txt'), 'utf8'));
+  });
+});
