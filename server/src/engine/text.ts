@@ -109,6 +109,66 @@ export function closestMatches(value: string, candidates: Iterable<string>, maxD
   return best <= maxDistance ? found.sort() : [];
 }
 
+/**
+ * `closestMatches` over a large, fixed set of ids (every party of a big charter), without
+ * comparing each query with every id: two strings within edit distance d share at least
+ * max(|a|, |b|) + 1 − 2d of their bigrams (each edit touches at most two), so only ids found
+ * through shared bigrams are compared. Short queries, where the bound says nothing, compare
+ * with the ids of similar length.
+ */
+export class NearestIds {
+  private readonly ids: string[];
+  private byGram: Map<string, number[]> | undefined;
+  private byLength: Map<number, number[]> | undefined;
+
+  /** Below this many ids, comparing with each is cheaper than building the index. */
+  static readonly INDEX_FROM = 256;
+
+  constructor(ids: Iterable<string>) {
+    this.ids = [...new Set(ids)];
+  }
+
+  closest(value: string, maxDistance: number): string[] {
+    if (this.ids.length < NearestIds.INDEX_FROM) return closestMatches(value, this.ids, maxDistance);
+    const { byGram, byLength } = this.index();
+    const candidates: number[] = [];
+    if (value.length + 1 - 2 * maxDistance <= 1) {
+      for (let len = value.length - maxDistance; len <= value.length + maxDistance; len++) candidates.push(...(byLength.get(len) ?? []));
+    } else {
+      const shared = new Map<number, number>();
+      for (const gram of bigrams(value)) for (const i of byGram.get(gram) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+      for (const [i, n] of shared) if (n >= Math.max(value.length, this.ids[i].length) + 1 - 2 * maxDistance) candidates.push(i);
+    }
+    return closestMatches(value, candidates.map((i) => this.ids[i]), maxDistance);
+  }
+
+  private index(): { byGram: Map<string, number[]>; byLength: Map<number, number[]> } {
+    if (!this.byGram || !this.byLength) {
+      const byGram = new Map<string, number[]>();
+      const byLength = new Map<number, number[]>();
+      this.ids.forEach((id, i) => {
+        for (const gram of bigrams(id)) push(byGram, gram, i);
+        push(byLength, id.length, i);
+      });
+      [this.byGram, this.byLength] = [byGram, byLength];
+    }
+    return { byGram: this.byGram, byLength: this.byLength };
+  }
+}
+
+function bigrams(s: string): string[] {
+  const padded = `\u0002${s}\u0003`;
+  const out: string[] = [];
+  for (let i = 0; i + 1 < padded.length; i++) out.push(padded.slice(i, i + 2));
+  return out;
+}
+
+function push<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** Quotes a value for a message: `"pick-vendors"`. */
 export function q(value: unknown): string {
   const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);

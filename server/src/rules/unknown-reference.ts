@@ -4,7 +4,7 @@ import { defineRule } from '../engine/rule';
 import type { FixDraft, RuleContext } from '../engine/rule';
 import type { OffsetEdit } from '../engine/edits';
 import type { Reference } from '../engine/indexes';
-import { closestMatches, q } from '../engine/text';
+import { NearestIds, q } from '../engine/text';
 import { isOwnerPlaceholder, isPlaceholderText } from '../engine/vocabulary';
 
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -23,12 +23,11 @@ export default defineRule({
   description: 'A reference to an id that is not declared (party fields, check-in milestones, risk decisions, member roles)',
   check(ctx) {
     const { index } = ctx;
-    const ids: Record<Reference['kind'], string[]> = {
-      party: [...index.declared.party.keys()],
-      role: [...index.declared.party].filter(([, entries]) => entries.some((e) => e.section === 'roles')).map(([id]) => id),
-      milestone: [...index.declared.milestone.keys()],
-      decision: [...index.declared.decision.keys()],
-    };
+    const declaredIds = (kind: Reference['kind']): string[] =>
+      kind === 'role'
+        ? [...index.declared.party].filter(([, entries]) => entries.some((e) => e.section === 'roles')).map(([id]) => id)
+        : [...index.declared[kind].keys()];
+    const nearest = new Map<Reference['kind'], NearestIds>();
     const suggestions = new Map<string, string[]>();
     const unparsed = idsInBrokenYaml(ctx);
     for (const ref of index.references) {
@@ -50,7 +49,11 @@ export default defineRule({
       }
       const key = `${ref.kind}:${ref.value}`;
       let close = suggestions.get(key);
-      if (!close) suggestions.set(key, (close = closestMatches(ref.value, ids[ref.kind], 2)));
+      if (!close) {
+        let ids = nearest.get(ref.kind);
+        if (!ids) nearest.set(ref.kind, (ids = new NearestIds(declaredIds(ref.kind))));
+        suggestions.set(key, (close = ids.closest(ref.value, 2)));
+      }
       const fixes: FixDraft[] = close.map((c) => ({ title: `Change to "${c}"`, safe: close!.length === 1, edits: [ctx.edits.replaceScalar(ref.node, c)] }));
       if (ID.test(ref.value) && ref.kind === 'party') fixes.push({ title: `Declare "${ref.value}" as a stakeholder`, safe: false, edits: [declare(ctx, 'stakeholders', ref.value, 'name', 'who they are')] });
       if (ID.test(ref.value) && ref.kind === 'role') fixes.push({ title: `Add "${ref.value}" to roles`, safe: false, edits: [declare(ctx, 'roles', ref.value, 'title', 'role title')] });

@@ -93,6 +93,23 @@ describe('scope-overlap at scale', () => {
     }
   });
 
+  it('also for long scopes (up to 16 words), where small and large word sets meet', () => {
+    const next = random(99);
+    const vocabulary = Array.from({ length: 18 }, (_, i) => `word${i}`);
+    for (let round = 0; round < 40; round++) {
+      const decisions: Decision[] = [];
+      const base = Array.from({ length: 8 + Math.floor(next() * 8) }, () => vocabulary[Math.floor(next() * vocabulary.length)]);
+      for (let i = 0; i < 30; i++) {
+        // Variations of one long scope: drop, swap or add a few words, so many pairs sit near 0.8.
+        const words = base.filter(() => next() > 0.15).concat(Array.from({ length: Math.floor(next() * 3) }, () => vocabulary[Math.floor(next() * vocabulary.length)]));
+        const owner = [undefined, 'ana', 'ben'][Math.floor(next() * 3)];
+        decisions.push({ id: `d${i}`, scope: words.join(' ') || 'word0', owner });
+      }
+      const { reports } = runRule(charter(decisions));
+      assert.deepEqual(reported(reports), bruteForce(decisions), `round ${round}`);
+    }
+  });
+
   // Time bounds are generous (a shared, loaded machine); comparing every pair would take far longer.
   it('stays near-linear: 10,000 decisions with varied scopes', () => {
     const next = random(7);
