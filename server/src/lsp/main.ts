@@ -10,7 +10,8 @@ const USAGE = `Usage: ${SERVER_NAME} --stdio | --node-ipc | --socket=PORT | --pi
 The Team Charter language server: diagnostics, quick fixes, completion, hover and navigation
 for team-charter.yaml and *.charter.yaml files. See docs/editor.md for editor setup.`;
 
-const HEAP_GROWING_PERCENT = 20;
+
+const GC_FLAGS = ['--semi-space-growth-factor=1', '--heap-growing-percent=20'];
 
 function main(argv: string[]): void {
   if (argv.includes('--version') || argv.includes('-v')) {
@@ -23,10 +24,11 @@ function main(argv: string[]): void {
     process.exitCode = argv.includes('--help') || argv.includes('-h') ? 0 : 2;
     return;
   }
-  // Each check re-parses the whole charter and leaves its garbage behind; the live data is small
-  // (a few MB for 10,000 lines), so a lower heap growing factor keeps peak memory near it at a
-  // small cost in speed (see docs/performance.md).
-  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  // Each check re-parses the whole charter and leaves its garbage behind, while the data it keeps
+  // is small (a few MB for 10,000 lines). A young generation that does not grow and a low heap
+  // growing factor keep peak memory near that: at 10,000 lines about 105 instead of 200 MiB, for
+  // about 10% slower checks (docs/performance.md). Both flags are read by V8 as the heap resizes.
+  for (const flag of GC_FLAGS) v8.setFlagsFromString(flag);
   const connection = createConnection(ProposedFeatures.all);
   // A bug must not take the editor's diagnostics down with it: log it and keep serving.
   process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e?.stack ?? e}`));

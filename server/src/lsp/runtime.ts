@@ -66,7 +66,7 @@ export function createRuntime(connection: Connection, documents: TextDocuments<T
     features: createFeatures(connection, { charters: () => charters, capabilities: () => caps, log }),
     validate: (uri: string, reason: Reason) => scheduler.request(uri, reason),
     /** Compiles the engine's hot paths while nothing is open (see warm-up.ts). */
-    warmUp: () => warmUp(() => documents.all().some((d) => isCharterUri(d.uri)), '2026-01-01'),
+    warmUp: (msSinceInput: () => number) => warmUp(() => documents.all().some((d) => isCharterUri(d.uri)), msSinceInput, '2026-01-01'),
     closed(uri: string): void {
       scheduler.cancel(uri);
       charters.forget(uri);

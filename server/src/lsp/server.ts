@@ -13,7 +13,17 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_PATTERN, FIX_ALL_COMMAND, FIX_ALL_KIND, SERVER_NAME, SERVER_VERSION, SETTINGS_SECTION, isCharterUri, isConfigFileUri } from './protocol';
 import type { Runtime } from './runtime';
 
+/** Milliseconds since bytes last arrived from the client (stdio and node-ipc; Infinity otherwise). */
+function trackInput(): () => number {
+  let at = -Infinity;
+  const touch = () => (at = Date.now());
+  if (process.argv.includes('--stdio')) process.stdin.on('data', touch);
+  else if (process.argv.includes('--node-ipc')) process.on('message', touch);
+  return () => Date.now() - at;
+}
+
 export function startServer(connection: Connection): void {
+  const lastInput = trackInput();
   const documents = new TextDocuments(TextDocument);
   let init: InitializeParams = { processId: null, rootUri: null, capabilities: {} };
   let loaded: Runtime | undefined;
@@ -22,6 +32,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     init = params;
+    // Load the engine and let V8 compile it while the client is still setting up (after this reply).
+    setImmediate(() => runtime().warmUp(lastInput));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -50,8 +62,6 @@ export function startServer(connection: Connection): void {
       connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(warn('configuration'));
     }
     if (caps.workspace?.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => runtime().foldersChanged(e));
-    // Load the engine and let V8 compile it now, while the client is still setting up.
-    setImmediate(() => runtime().warmUp());
   });
 
   // Other YAML files are ignored without loading anything (Helix and Neovim attach us to all YAML).
