@@ -142,12 +142,15 @@ function offsets(at: Node | OffsetRange): OffsetRange {
 
 function toFinding(model: CharterModel, effective: EffectiveRule, report: Report, docsBase: string): Finding {
   const [start, end] = offsets(report.at);
+  // Where the YAML does not parse, what an edit lands next to is uncertain: no fix is applied
+  // without a person looking (`--fix` and fix-all skip them; quick fixes stay available).
+  const brokenYaml = model.syntaxErrors.length > 0;
   const finding: Finding = {
     rule: effective.rule.id,
     severity: effective.severity as Severity,
     message: report.message,
     range: model.lines.rangeOf(start, end),
-    fixes: (report.fixes ?? []).map((f) => toFix(model, f)).filter((f): f is Fix => f !== undefined),
+    fixes: (report.fixes ?? []).map((f) => toFix(model, f, brokenYaml)).filter((f): f is Fix => f !== undefined),
     docs: ruleDocsUrl(effective.rule.id, docsBase),
   };
   if (report.entry) {
@@ -168,12 +171,12 @@ function isEntry(e: unknown): e is Entry {
 }
 
 /** Converts a fix draft; drops it when an edit is missing or two edits overlap. */
-function toFix(model: CharterModel, draft: FixDraft): Fix | undefined {
+function toFix(model: CharterModel, draft: FixDraft, brokenYaml: boolean): Fix | undefined {
   if (draft.edits.length === 0 || draft.edits.some((e) => e === undefined)) return undefined;
   const sorted = [...(draft.edits as OffsetEdit[])].sort((a, b) => a.start - b.start || a.end - b.end);
   for (let i = 1; i < sorted.length; i++) if (sorted[i].start < sorted[i - 1].end) return undefined;
   const edits: TextEdit[] = sorted.map((e) => ({ range: model.lines.rangeOf(e.start, e.end), newText: e.text }));
-  return { title: draft.title, safe: draft.safe, edits };
+  return { title: draft.title, safe: draft.safe && !brokenYaml, edits };
 }
 
 function dedupe(findings: Finding[]): Finding[] {

@@ -102,3 +102,29 @@ describe('hostile input', () => {
     assert.ok(findings.filter((f) => f.rule === 'yaml-syntax').length >= 2, JSON.stringify(rulesOf(findings)));
   });
 });
+
+describe('fixes on broken YAML', () => {
+  it('are offered as quick fixes, but none is safe, so --fix and fix-all leave the file alone', () => {
+    // An over-indented line: the parser cannot tell which map it belongs to.
+    const text = base.replace('    boundary: team\n    risk_owner: ben\n', '    boundary: team\n       risk_owner: ben\n').replace('    owner: ben\n    boundary: team', '    boundary: team');
+    const findings = check(text);
+    assert.ok(findings.some((f) => f.rule === 'yaml-syntax'));
+    assert.ok(findings.some((f) => f.fixes.length > 0), 'quick fixes are still offered');
+    assert.ok(findings.every((f) => f.fixes.every((x) => !x.safe)));
+    assert.equal(fixAll(text, { today: TODAY }).text, text);
+  });
+});
+
+describe('lone CR line breaks (as LSP clients count them)', () => {
+  it('start a new line for ranges, so positions match what the editor shows', () => {
+    const withoutOwner = base.replace('    owner: ben\n    boundary: team', '    boundary: team');
+    // The yaml parser reads a lone CR inside a comment as part of the comment; editors break the line there.
+    const text = withoutOwner.replace('# A small charter', '# A small\rcharter');
+    const lf = check(withoutOwner);
+    assert.ok(lf.length > 0);
+    assert.deepEqual(
+      check(text).map((f) => `${f.range.start.line}:${f.range.start.character}:${f.rule}`),
+      lf.map((f) => `${f.range.start.line + 1}:${f.range.start.character}:${f.rule}`),
+    );
+  });
+});

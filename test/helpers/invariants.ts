@@ -6,7 +6,8 @@ const RULE_IDS = new Set(rules.map((r) => r.id));
 
 /** Lengths of each line's content (no line break), as LSP counts characters (UTF-16). */
 export function lineLengths(text: string): number[] {
-  return text.split('\n').map((l) => (l.endsWith('\r') ? l.length - 1 : l.length));
+  // Line breaks as in LSP: \r\n, \n, or a lone \r.
+  return text.split(/\r\n|\r|\n/).map((l) => l.length);
 }
 
 function rangeProblem(range: Range, lengths: number[], what: string): string | undefined {

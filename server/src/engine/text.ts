@@ -5,14 +5,20 @@ export class LineIndex {
   /** Offset of the first character of every line. */
   readonly starts: number[];
   /** The file's own line break, reused by every inserted line so CRLF files stay CRLF. */
-  readonly eol: '\n' | '\r\n';
+  readonly eol: '\n' | '\r\n' | '\r';
 
+  /** Lines end at `\r\n`, `\n` or a lone `\r`, as in LSP (and YAML). */
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.eol = '\n';
+    } else {
+      const breaks = /\r\n?|\n/g;
+      for (let m = breaks.exec(text); m; m = breaks.exec(text)) starts.push(m.index + m[0].length);
+      this.eol = (/\r\n?|\n/.exec(text)?.[0] ?? '\n') as '\n' | '\r\n' | '\r';
+    }
     this.starts = starts;
-    const firstBreak = text.indexOf('\n');
-    this.eol = firstBreak > 0 && text[firstBreak - 1] === '\r' ? '\r\n' : '\n';
   }
 
   get lineCount(): number {
@@ -44,18 +50,16 @@ export class LineIndex {
   offsetAt(pos: Position): number {
     if (pos.line < 0) return 0;
     if (pos.line >= this.starts.length) return this.text.length;
-    const lineEnd = this.lineEndOf(pos.line, true);
-    return Math.min(this.starts[pos.line] + Math.max(0, pos.character), lineEnd);
+    // Past the end of its line, a position means the line's end (LSP).
+    return Math.min(this.starts[pos.line] + Math.max(0, pos.character), this.lineEndOf(pos.line));
   }
 
-  /** End of the line's content (before `\r\n` / `\n`); with `includeBreak`, after it. */
+  /** End of the line's content (before its line break); with `includeBreak`, after it. */
   lineEndOf(line: number, includeBreak = false): number {
     if (line + 1 >= this.starts.length) return this.text.length;
     const next = this.starts[line + 1];
     if (includeBreak) return next;
-    let end = next - 1; // the '\n'
-    if (end > this.starts[line] && this.text[end - 1] === '\r') end--;
-    return end;
+    return this.text[next - 1] === '\n' && this.text[next - 2] === '\r' && next - 2 >= this.starts[line] ? next - 2 : next - 1;
   }
 
   lineText(line: number): string {
