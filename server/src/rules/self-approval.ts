@@ -1,6 +1,13 @@
 import { defineRule } from '../engine/rule';
 import { q } from '../engine/text';
 import { fieldValue } from '../engine/fields';
+import type { CharterIndex } from '../engine/indexes';
+
+/** The one member a party reference stands for: a member id, or a role exactly one member holds. */
+function solePerson(index: CharterIndex, party: string): string | undefined {
+  const members = index.membersOf(party);
+  return members.length === 1 ? members[0].id : undefined;
+}
 
 export default defineRule({
   id: 'self-approval',
@@ -8,14 +15,26 @@ export default defineRule({
   description: 'A decision\'s approver is its own owner',
   check(ctx) {
     for (const decision of ctx.model.lists.decisions) {
-      // The same text in both fields, whatever it is: unknown-reference leaves such an approver to this rule.
       const owner = fieldValue(decision, 'owner');
       const approver = fieldValue(decision, 'approver');
-      if (owner.kind !== 'text' || approver.kind !== 'text' || approver.text !== owner.text) continue;
+      if (owner.kind !== 'text' || approver.kind !== 'text') continue;
+      // The same text in both fields, whatever it is: unknown-reference leaves such an approver to this rule.
+      if (approver.text === owner.text) {
+        ctx.report({
+          at: approver.at,
+          entry: decision,
+          message: `${decision.label} has ${q(owner.text)} as both owner and approver: approving your own call is no check at all`,
+        });
+        continue;
+      }
+      // A role reference means whoever holds the role: with one holder, that is one person.
+      const person = solePerson(ctx.index, owner.text);
+      if (person === undefined || person !== solePerson(ctx.index, approver.text)) continue;
+      const role = ctx.index.party(owner.text)?.section === 'roles' ? owner.text : approver.text;
       ctx.report({
         at: approver.at,
         entry: decision,
-        message: `${decision.label} has ${q(owner.text)} as both owner and approver: approving your own call is no check at all`,
+        message: `${decision.label} has owner ${q(owner.text)} and approver ${q(approver.text)}, and ${q(person)} is the only ${q(role)}: approving your own call is no check at all`,
       });
     }
   },
