@@ -113,8 +113,8 @@ describe('hold-out corpus (spec-only charters)', () => {
   const corpus = loadCorpus();
   const ruleIds = new Set(rules.map((r) => r.id));
 
-  it('is a real corpus: 20-25 charters, every marker names a rule, every rule is expected somewhere', () => {
-    assert.ok(corpus.length >= 20 && corpus.length <= 25, `found ${corpus.length} charters`);
+  it('is a real corpus: at least 20 charters, every marker names a rule, every rule is expected somewhere', () => {
+    assert.ok(corpus.length >= 20, `found ${corpus.length} charters`);
     const marked = corpus.flatMap((c) => c.expected.map((k) => k.split(':')[1]));
     const unknown = [...new Set(marked.filter((id) => !ruleIds.has(id)))];
     assert.deepEqual(unknown, [], 'markers naming no rule (typo?)');

@@ -89,6 +89,9 @@ export function buildIndex(model: CharterModel): CharterIndex {
       else ns.set(entry.id, [entry]);
     }
   }
+  // Members, roles and stakeholders share one namespace: "first" and "later" follow the file.
+  const offset = (e: Entry) => e.anchor.range?.[0] ?? 0;
+  for (const entries of declared.party.values()) if (entries.length > 1) entries.sort((a, b) => offset(a) - offset(b));
 
   const references: Reference[] = [];
   const addRefs = (kind: ReferenceKind, field: string, holder: MapView, entry: Entry | undefined) => {
