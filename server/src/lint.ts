@@ -157,6 +157,7 @@ function toFinding(model: CharterModel, effective: EffectiveRule, report: Report
     const e = report.entry;
     finding.entry = isEntry(e) ? { section: e.section, ...(e.id !== undefined ? { id: e.id } : {}), index: e.index } : { section: e.section, ...(e.id !== undefined ? { id: e.id } : {}) };
   }
+  if (report.subject !== undefined) finding.subject = report.subject;
   if (report.related?.length) {
     finding.related = report.related.map((r) => {
       const [s, e] = offsets(r.at);

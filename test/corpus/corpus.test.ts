@@ -13,7 +13,7 @@ import { DEFAULT_TODAY, ROOT, expectedMarkers } from '../helpers/fixtures';
 
 const CORPUS = path.join(ROOT, 'test/corpus');
 const CHARTER_NAME = /^(team-charter|.+\.charter)\.ya?ml$/;
-const MIN_SCORE = 0.9;
+const MIN_SCORE = 0.98; // the hidden set asks 0.9; this corpus is at 100%, so a drop is a regression
 
 interface CorpusFile {
   name: string;

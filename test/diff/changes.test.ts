@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { diffCharters } from '../../server/src/diff';
 import type { Change, CharterChanges } from '../../server/src/diff';
 import { BASE_CHARTER, TODAY, edit } from './helpers';
+import { ROOT } from '../helpers/fixtures';
 
 const diff = (base: string | undefined, head: string | undefined): CharterChanges => diffCharters(base, head, { today: TODAY });
 const messages = (base: string | undefined, head: string | undefined) => diff(base, head).changes.map((c) => c.message);
@@ -29,6 +32,24 @@ describe('diff: what is not a change', () => {
     head = head.replace(/\n/g, '\r\n');
     assert.deepEqual(diff(BASE_CHARTER, head).changes, []);
     assert.deepEqual(diff(BASE_CHARTER, head).findings, { introduced: [], resolved: [] });
+  });
+
+  it('swapping two overlapping decisions moves the scope-overlap finding to the other one: no finding introduced or resolved', () => {
+    const growth = fs.readFileSync(path.join(ROOT, 'examples/growth/team-charter.yaml'), 'utf8');
+    const experiments = growth.slice(growth.indexOf('  - id: experiments\n'), growth.indexOf('  - id: copy-changes\n'));
+    const choice = growth.slice(growth.indexOf('  - id: experiment-choice\n'), growth.indexOf('  - id: tracking-plan\n'));
+    const head = edit(edit(growth, experiments, '@@EXPERIMENTS@@'), choice, experiments).replace('@@EXPERIMENTS@@', choice);
+    assert.ok(head.indexOf('id: experiment-choice') < head.indexOf('id: experiments\n'));
+    assert.deepEqual(diff(growth, head).findings, { introduced: [], resolved: [] });
+    assert.deepEqual(diff(growth, head).changes, []);
+  });
+
+  it('a section-wide finding whose counts change ("3 of 4 decisions" → "4 of 5") is the same finding', () => {
+    const growth = fs.readFileSync(path.join(ROOT, 'examples/growth/team-charter.yaml'), 'utf8');
+    const head = edit(growth, '\ncheckins:', '  - id: pricing-tests\n    scope: Which price points we test\n    owner: priya\n    boundary: escalate\n    approver: vp-product\n    risk_owner: priya\n    escalate_to: vp-product\n\ncheckins:');
+    const { findings } = diff(growth, head);
+    assert.deepEqual(findings.introduced.map((f) => f.rule), []);
+    assert.deepEqual(findings.resolved.map((f) => f.rule), []);
   });
 
   it('a cadence written another way with the same interval is no change', () => {

@@ -1,8 +1,9 @@
 // Findings introduced and resolved by a change, matched by rule + entry (never by line), so a
 // finding that only moved is neither new nor resolved. First rule + entry + message as a multiset;
 // then what is left pairs by rule + entry alone, so a finding whose wording follows a value
-// (`was due 2027-02-15` → `was due 2027-02-20`) is still the same finding. Findings without an
-// entry id match by rule + message only.
+// (`was due 2027-02-15` → `was due 2027-02-20`) is still the same finding. A finding with a
+// `subject` (a pair of decisions, a whole section) pairs by rule + subject instead; findings with
+// neither an entry id nor a subject match by rule + message only.
 import type { Finding } from '../engine/model';
 import { ENTRY_NOUN, LIST_SECTIONS } from '../engine/parse';
 import type { ListSection } from '../engine/parse';
@@ -11,12 +12,13 @@ import type { DiffFinding } from './types';
 /** Renamed ids per section: old id → new id. */
 export type Renames = Map<ListSection, Map<string, string>>;
 
-type Keyed = Pick<Finding, 'rule' | 'entry' | 'message'>;
+type Keyed = Pick<Finding, 'rule' | 'entry' | 'message' | 'subject'>;
 
 export function matchFindings(base: readonly Finding[], head: readonly Finding[], renames: Renames): { introduced: DiffFinding[]; resolved: DiffFinding[] } {
   const baseAsHead = base.map((f) => renamed(f, renames));
   const exact = (f: Keyed) => JSON.stringify([f.rule, f.entry?.section ?? null, f.entry?.id ?? null, f.message]);
-  const byEntry = (f: Keyed) => (f.entry?.id !== undefined ? JSON.stringify([f.rule, f.entry.section, f.entry.id]) : exact(f));
+  const byEntry = (f: Keyed) =>
+    f.subject !== undefined ? JSON.stringify([f.rule, f.subject]) : f.entry?.id !== undefined ? JSON.stringify([f.rule, f.entry.section, f.entry.id]) : exact(f);
   let baseLeft = base.map((_, i) => i);
   let headLeft = head.map((_, i) => i);
   for (const key of [exact, byEntry]) {
@@ -41,12 +43,21 @@ function unmatched<T>(items: readonly T[], keys: readonly string[], otherKeys: r
 
 /** A base finding about a renamed entry, as it reads under the new id (`decision "old"` → `decision "new"`). */
 function renamed(f: Finding, renames: Renames): Keyed {
+  const subject = f.subject === undefined ? undefined : renamedSubject(f.subject, renames);
   const section = f.entry?.section as ListSection | undefined;
   const oldId = f.entry?.id;
   const newId = section && oldId !== undefined && (LIST_SECTIONS as readonly string[]).includes(section) ? renames.get(section)?.get(oldId) : undefined;
-  if (newId === undefined || !section || oldId === undefined) return f;
+  if (newId === undefined || !section || oldId === undefined) return { ...f, subject };
   const noun = ENTRY_NOUN[section];
-  return { rule: f.rule, entry: { ...f.entry, section, id: newId }, message: f.message.split(`${noun} "${oldId}"`).join(`${noun} "${newId}"`) };
+  return { rule: f.rule, entry: { ...f.entry, section, id: newId }, subject, message: f.message.split(`${noun} "${oldId}"`).join(`${noun} "${newId}"`) };
+}
+
+/** A subject is `section id…` (ids sorted): renamed ids are mapped, then sorted again. */
+function renamedSubject(subject: string, renames: Renames): string {
+  const [section, ...ids] = subject.split(' ');
+  const map = renames.get(section as ListSection);
+  if (!map || ids.length === 0) return subject;
+  return [section, ...ids.map((id) => map.get(id) ?? id).sort()].join(' ');
 }
 
 function toDiffFinding(f: Finding): DiffFinding {

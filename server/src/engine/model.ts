@@ -44,6 +44,12 @@ export interface Finding {
   range: Range;
   entry?: EntryRef;
   related?: RelatedInformation[];
+  /**
+   * What the finding is about when `entry` does not say it stably, as `section id…` (ids sorted):
+   * the pair of decisions of a `scope-overlap` (whichever comes later carries it), or a whole
+   * section (`decisions`). `diff` matches findings on it.
+   */
+  subject?: string;
   fixes: Fix[];
   docs: string;
 }

@@ -20,6 +20,8 @@ export interface Report {
   /** The entry the finding is about (an Entry, or a section name for sections and top-level maps). */
   entry?: Entry | { section: string; id?: string };
   related?: Array<{ at: Node | OffsetRange; message: string }>;
+  /** What the finding is about when its entry alone does not say it stably (see Finding.subject). */
+  subject?: string;
   fixes?: FixDraft[];
 }
 

@@ -31,7 +31,7 @@ export default defineRule({
           ? `${share} and none is the team's own call: the team cannot act without asking first`
           : `none of the ${total} decisions is the team's own call (boundary "team"): the team cannot act without asking first`
         : `${share}, at or above the ${Math.round(ratio * 100)}% limit: the team cannot act without asking first`;
-    ctx.report({ at: key, entry: { section: 'decisions' }, message });
+    ctx.report({ at: key, entry: { section: 'decisions' }, subject: 'decisions', message });
   },
 });
 

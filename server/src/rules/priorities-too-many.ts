@@ -17,6 +17,7 @@ export default defineRule({
     ctx.report({
       at: root.keyNode('priorities')!,
       entry: { section: 'priorities' },
+      subject: 'priorities',
       message: `the charter lists ${count} priorities, more than ${max}: when everything is a priority nothing is, and people ask the manager what comes first`,
     });
   },

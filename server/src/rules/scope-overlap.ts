@@ -163,6 +163,8 @@ function report(ctx: RuleContext, later: Scoped, earlier: Scoped): void {
   ctx.report({
     at: later.scopeNode,
     entry: later.decision,
+    // Reordering the two decisions moves the finding to the other one: the pair is what it is about.
+    subject: ['decisions', ...[later.decision.id ?? '', earlier.decision.id ?? ''].sort()].join(' '),
     message: `${later.decision.label} has ${same} as ${earlier.decision.label} but a different owner (${owner(later)} vs ${owner(earlier)}): both may think the call is theirs`,
     related: [{ at: earlier.scopeNode, message: `${earlier.decision.label} covers this scope, owned by ${owner(earlier)}` }],
   });
