@@ -63,6 +63,25 @@ describe('hostile input', () => {
     assert.ok(findings.length > 0);
   });
 
+  it('control characters YAML forbids (NUL, U+0001, DEL, C1) are yaml-syntax errors at their place, never printed raw', () => {
+    const text = base.replace('  name: Payments', '  name: "Pay\u0000ments"').replace('mission: ', 'mission: \u0001').replace('\nmembers:', '\nx-note: a\u007fb\u0085c\u0090\nmembers:');
+    const findings = check(text);
+    const lines = text.split('\n');
+    const syntax = findings.filter((f) => f.rule === 'yaml-syntax');
+    const lineOf = (needle: string) => lines.findIndex((l) => l.includes(needle));
+    assert.deepEqual(
+      syntax.map((f) => [f.range.start.line, f.range.start.character]),
+      [
+        [lineOf('Pay\u0000ments'), lines[lineOf('Pay\u0000ments')].indexOf('\u0000')],
+        [lineOf('mission:'), lines[lineOf('mission:')].indexOf('\u0001')],
+        [lineOf('x-note'), lines[lineOf('x-note')].indexOf('\u007f')],
+      ],
+    );
+    assert.match(syntax[0].message, /U\+0000 is not allowed in YAML/);
+    // U+0085 (NEL) is allowed; the U+0090 on the same line is the same line's finding.
+    for (const f of findings) assert.doesNotMatch(f.message, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/, f.message);
+  });
+
   it('a UTF-8 BOM does not shift findings below the first line', () => {
     const plain = check(base.replace('    owner: ben\n    boundary: team', '    boundary: team'));
     const bom = check('\uFEFF' + base.replace('    owner: ben\n    boundary: team', '    boundary: team'));

@@ -3,7 +3,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Alias } from 'yaml';
 import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { LineIndex } from './text';
+import { LineIndex, NON_PRINTABLE, escapeChar } from './text';
 
 export type OffsetRange = [start: number, end: number];
 
@@ -200,6 +200,21 @@ export const PARSE_LIMITS = {
   maxDepth: 200,
 };
 
+/** At most this many non-printable characters are reported: binary data has thousands. */
+const MAX_NON_PRINTABLE = 20;
+
+/** YAML forbids control characters that `yaml` lets through: each is a syntax error (in file order). */
+function nonPrintable(text: string, out: SyntaxProblem[]): void {
+  NON_PRINTABLE.lastIndex = 0;
+  const found: SyntaxProblem[] = [];
+  for (let m = NON_PRINTABLE.exec(text); m && found.length < MAX_NON_PRINTABLE; m = NON_PRINTABLE.exec(text)) {
+    found.push({ message: `the character ${escapeChar(m[0])} is not allowed in YAML`, code: 'NON_PRINTABLE', start: m.index, end: m.index + m[0].length });
+  }
+  if (found.length === 0) return;
+  out.push(...found);
+  out.sort((a, b) => a.start - b.start);
+}
+
 export function parseCharter(text: string): CharterModel {
   const lines = new LineIndex(text);
   const syntaxErrors: SyntaxProblem[] = [];
@@ -208,6 +223,7 @@ export function parseCharter(text: string): CharterModel {
     const [start, end] = e.pos ?? [0, 0];
     syntaxErrors.push({ message: firstSentence(e.message), code: e.code, start, end: Math.max(end, start) });
   }
+  nonPrintable(text, syntaxErrors);
 
   indexAliases(doc, text);
   const contents = doc.contents as Node | null;

@@ -177,7 +177,18 @@ function push<K>(map: Map<K, number[]>, key: K, value: number): void {
 export function q(value: unknown): string {
   const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   const short = s.length > 60 ? s.slice(0, 57) + '…' : s;
-  return `"${short.replace(/\s+/g, ' ')}"`;
+  return `"${short.replace(/\s+/g, ' ').replace(NON_PRINTABLE, escapeChar)}"`;
+}
+
+/**
+ * Characters YAML does not allow in a stream (outside c-printable): C0 and C1 controls but tab,
+ * LF, CR and NEL, DEL, U+FFFE/U+FFFF and lone surrogates. The parser accepts them silently.
+ */
+export const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** `U+0000` for a character a message must not print raw. */
+export function escapeChar(c: string): string {
+  return `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 export function plural(n: number, one: string, many = one + 's'): string {

@@ -9,6 +9,8 @@ function describe(e: SyntaxProblem, text: string): string {
       return `key ${q(duplicateKey(e, text).replace(/^(["'])(.*)\1$/, '$2'))} appears twice in the same map: only the first value counts, so this one is silently lost`;
     case 'TAB_AS_INDENT':
       return 'a tab is used for indentation: YAML only allows spaces here';
+    case 'NON_PRINTABLE':
+      return `${e.message}: a charter is plain text, and a control character usually means binary data or a paste from a terminal`;
     case 'MULTIPLE_DOCS':
       return 'this file holds more than one YAML document (a second "---"): only the first one is checked';
     case 'BAD_INDENT':
