@@ -149,6 +149,24 @@ describe('diff markdown', () => {
     assert.equal(line, '- decision "payout-batching": owner moved from "ben" to "@\u200bpayments/\\<lead\\> \\*now\\*"');
   });
 
+  it('a "|" in a charter path is escaped in the summary table, so the row keeps its columns', () => {
+    const head = edit(BASE_CHARTER, '    owner: ben\n    boundary: team\n', '    owner: ana\n    boundary: team\n');
+    const md = formatDiffMarkdown({ base: 'a', head: 'b', charters: [{ path: 'teams/a|b.charter.yaml', ...diffCharters(BASE_CHARTER, head, { today: TODAY }) }] });
+    const lines = md.split('\n');
+    const header = lines.find((l) => l.startsWith('| Charter'))!;
+    const row = lines.find((l) => l.includes('a\\|b'))!;
+    const cells = (l: string) => l.split(/(?<!\\)\|/).length;
+    assert.equal(cells(row), cells(header));
+  });
+
+  it('the YAML error count is per line, as the yaml-syntax findings are', () => {
+    // The parser raises two errors on this one line.
+    const head = edit(BASE_CHARTER, '  - id: ana\n', '  - id: ana: bob: c\n');
+    const result = diffCharters(BASE_CHARTER, head, { today: TODAY });
+    assert.equal(result.syntaxErrors.head, 1);
+    assert.equal(result.syntaxErrors.head, result.findings.introduced.filter((f) => f.rule === 'yaml-syntax').length);
+  });
+
   it('no charter changed: one line, no table', () => {
     const md = formatDiffMarkdown({ base: 'main', head: 'working tree', charters: [] });
     assert.match(md, /Compared `main` with the working tree\.\n\nNo team charter changed\.\n$/);

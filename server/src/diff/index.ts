@@ -28,8 +28,11 @@ export function diffCharters(base: string | undefined, head: string | undefined,
   };
 }
 
+/** As many as `yaml-syntax` reports: one per line, however many errors the parser raised there. */
 function syntaxErrorCount(side: Analysis | undefined, tooLarge: boolean): number {
-  return tooLarge ? 1 : side?.model.syntaxErrors.length ?? 0;
+  if (tooLarge) return 1;
+  if (!side) return 0;
+  return new Set(side.model.syntaxErrors.map((e) => side.model.lines.lineOf(e.start))).size;
 }
 
 /** One charter in a report, named by its path (the head path; `basePath` when the base had another). */

@@ -55,8 +55,9 @@ function summaryTable(charters: readonly ChangedCharter[], totals: ChangeCounts)
   return [tableRow(header), tableRow(header.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(tableRow)];
 }
 
+/** GitHub splits a cell at every unescaped `|`, inside code spans too. */
 function tableRow(cells: string[]): string {
-  return `| ${cells.join(' | ')} |`;
+  return `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
 }
 
 function charterSection(c: ChangedCharter): string[] {
