@@ -25,7 +25,7 @@ export function checkConfig(config: unknown, rules: readonly Rule[]): string[] {
   const problems: string[] = [];
   if (config === null || config === undefined) return problems;
   if (typeof config !== 'object' || Array.isArray(config)) return ['the config must be a map with a "rules" key'];
-  const known = new Set(rules.map((r) => r.id));
+  const known = new Map(rules.map((r) => [r.id, r]));
   for (const key of Object.keys(config)) if (key !== 'rules' && !key.startsWith('x-')) problems.push(`unknown config key "${key}" (expected "rules")`);
   const ruleSettings = (config as CharterConfig).rules;
   if (ruleSettings === undefined || ruleSettings === null) return problems;
@@ -36,9 +36,24 @@ export function checkConfig(config: unknown, rules: readonly Rule[]): string[] {
     if (typeof sev !== 'string' || !(sev in SEVERITY_WORDS)) problems.push(`rule "${id}": severity must be off, info, warning or error, not ${JSON.stringify(sev)}`);
     if (Array.isArray(setting) && setting.length > 1 && (typeof setting[1] !== 'object' || setting[1] === null || Array.isArray(setting[1]))) {
       problems.push(`rule "${id}": options must be a map, like [warning, { max: 3 }]`);
+    } else if (Array.isArray(setting) && setting[1] && known.has(id)) {
+      problems.push(...optionProblems(known.get(id)!, setting[1] as Record<string, unknown>));
     }
   }
   return problems;
+}
+
+/** Options a rule does not have, or of another type than its default (every option has one). */
+function optionProblems(rule: Rule, options: Record<string, unknown>): string[] {
+  const defaults = rule.defaultOptions ?? {};
+  const names = Object.keys(defaults);
+  return Object.entries(options).flatMap(([name, value]) => {
+    if (!(name in defaults)) {
+      return [`rule "${rule.id}" has no option "${name}" (${names.length ? `its options: ${names.join(', ')}` : 'it takes none'})`];
+    }
+    const type = typeof defaults[name];
+    return typeof value === type ? [] : [`rule "${rule.id}": option "${name}" must be a ${type}, like ${JSON.stringify(defaults[name])}, not ${JSON.stringify(value)}`];
+  });
 }
 
 export function effectiveRules(rules: readonly Rule[], config: CharterConfig | undefined): EffectiveRule[] {
