@@ -55,6 +55,14 @@ describe('cli init', () => {
     assert.match(r.stdout, /note: .*team-charter\.yaml or NAME\.charter\.yaml/);
   });
 
+  it('refuses a new file name that is not YAML (exit 2) instead of making a folder of that name', () => {
+    const dir = tempTree();
+    const r = runCli(['init', 'docs/notes.txt'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^team-charter init: docs\/notes\.txt is not a YAML file name/);
+    assert.ok(!fs.existsSync(path.join(dir, 'docs')));
+  });
+
   it('refuses to overwrite an existing file (exit 2), leaving it untouched', () => {
     const dir = tempTree({ 'team-charter.yaml': 'mine\n', 'a/team-charter.yaml': 'mine too\n' });
     for (const args of [['init'], ['init', 'team-charter.yaml'], ['init', 'a']]) {

@@ -25,7 +25,13 @@ export async function runInit(args: string[], io: CliIO): Promise<number> {
     io.stdout(INIT_USAGE + '\n');
     return 0;
   }
-  const target = targetFile(opts.path ?? '.', io.cwd);
+  const arg = opts.path ?? '.';
+  if (!fs.existsSync(path.resolve(io.cwd, arg)) && /[^.]\.\w+$/.test(path.basename(arg)) && !/\.ya?ml$/i.test(arg)) {
+    // `init notes.txt` meant a file, and a charter file is YAML: not a folder called notes.txt.
+    io.stderr(`team-charter init: ${arg} is not a YAML file name; a charter is team-charter.yaml or NAME.charter.yaml\n`);
+    return 2;
+  }
+  const target = targetFile(arg, io.cwd);
   const shown = displayPath(target, io.cwd);
   try {
     fs.mkdirSync(path.dirname(target), { recursive: true });
