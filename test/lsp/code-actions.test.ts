@@ -75,6 +75,26 @@ describe('language server: code actions', function () {
     assert.ok(actions.some((a) => /ana/.test(a.title)));
   });
 
+  it('without diagnostic data, picks the finding at a byte column among two of the same rule on one line', async () => {
+    // Multi-byte text before both references: the first one's byte column is nearer the second one's UTF-16 column.
+    const text = BASE_CHARTER.replace('  - id: payout-batching\n    scope: How payouts are batched and scheduled\n    owner: ben\n    boundary: team\n    risk_owner: ben', '  - { id: payout-batching, scope: 日本語のチーム, owner: zed, consult: [zoe], boundary: team, risk_owner: ben }');
+    assert.notEqual(text, BASE_CHARTER);
+    const uri = fresh();
+    await client.open(uri, text);
+    const published = await client.diagnostics(uri, (p) => p.diagnostics.filter((d) => d.code === 'unknown-reference').length === 2);
+    const [first, second] = published.diagnostics.filter((d) => d.code === 'unknown-reference').sort((a, b) => a.range.start.character - b.range.start.character);
+    assert.equal(first.range.start.line, second.range.start.line);
+    const lineText = text.split('\n')[first.range.start.line];
+    const byteColumn = Buffer.byteLength(lineText.slice(0, first.range.start.character));
+    assert.ok(Math.abs(byteColumn - second.range.start.character) < Math.abs(byteColumn - first.range.start.character), 'the case this test is about');
+    const { data: _dropped, ...bare } = first;
+    const cursor = { line: first.range.start.line, character: byteColumn };
+    const actions = await actionsFor(uri, { start: cursor, end: cursor }, [{ ...bare, range: { start: cursor, end: cursor } } as Diagnostic]);
+    const fixes = actions.filter((a) => a.kind === 'quickfix' && !a.title.startsWith('Disable'));
+    assert.ok(fixes.length > 0);
+    assert.ok(fixes.every((a) => /zed/.test(a.title) || a.edit?.changes?.[uri]?.some((e) => e.range.start.character === first.range.start.character)), JSON.stringify(fixes.map((a) => a.title)));
+  });
+
   it('answers a request without diagnostics with the fixes of findings on the requested lines', async () => {
     const { uri, diagnostic } = await openWith(MISSING_OWNER, 'owner-missing');
     const onLine = await actionsFor(uri, { start: diagnostic.range.start, end: diagnostic.range.start }, []);
@@ -108,6 +128,21 @@ describe('language server: code actions', function () {
     const after = await client.diagnostics(uri);
     assert.match(client.text(uri), /# charter-disable-next-line scope-missing, owner-missing -- scope comes later\n/);
     assert.ok(!after.diagnostics.some((d) => ['owner-missing', 'scope-missing', 'unused-suppression'].includes(String(d.code))), JSON.stringify(after.diagnostics));
+  });
+
+  it('"Disable <rule> for this line" inserts a new comment when the text above only looks like a directive', async () => {
+    // The line above the finding is block-scalar text, not a comment: merging into it would change the scope.
+    const text = BASE_CHARTER.replace('    scope: How payouts are batched and scheduled\n    owner: ben\n    boundary: team\n    risk_owner: ben', '    owner: ben\n    boundary: team\n    scope: |\n      # charter-disable-next-line scope-overlap\n    risk_owner: zed');
+    assert.notEqual(text, BASE_CHARTER);
+    const { uri, diagnostic } = await openWith(text, 'unknown-reference');
+    assert.equal(text.split('\n')[diagnostic.range.start.line], '    risk_owner: zed');
+    const actions = await actionsFor(uri, diagnostic.range, [diagnostic]);
+    const disable = actions.find((a) => a.title === 'Disable unknown-reference for this line');
+    assert.ok(disable, JSON.stringify(actions.map((a) => a.title)));
+    client.applyWorkspaceEdit(disable.edit!);
+    const after = await client.diagnostics(uri);
+    assert.ok(client.text(uri).includes('    scope: |\n      # charter-disable-next-line scope-overlap\n    # charter-disable-next-line unknown-reference\n    risk_owner: zed\n'), client.text(uri));
+    assert.ok(!after.diagnostics.some((d) => d.code === 'unknown-reference' || d.code === 'unused-suppression'), JSON.stringify(after.diagnostics));
   });
 
   it('"Disable <rule> for the entire file" adds a charter-disable comment on line 1', async () => {

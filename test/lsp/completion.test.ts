@@ -112,6 +112,58 @@ describe('language server: completion', function () {
     assert.ok(!labels(items).includes('ana'));
   });
 
+  describe('inside a one-line flow map', () => {
+    const FLOW = '  - { id: payout-batching, scope: How payouts are batched, owner: ben, boundary: team, risk_owner: ben }';
+    const withFlow = (entry: string) => {
+      const text = BASE_CHARTER.replace('  - id: payout-batching\n    scope: How payouts are batched and scheduled\n    owner: ben\n    boundary: team\n    risk_owner: ben', entry);
+      assert.notEqual(text, BASE_CHARTER);
+      return text;
+    };
+
+    it('offers the keys the entry does not have yet, each with ": "', async () => {
+      const { items, text } = await complete(withFlow(FLOW.replace(', risk_owner', `, ${CURSOR}, risk_owner`)));
+      const keys = labels(items);
+      assert.ok(keys.includes('approver') && keys.includes('consult'), JSON.stringify(keys));
+      for (const present of ['id', 'scope', 'owner', 'boundary', 'risk_owner']) assert.ok(!keys.includes(present), present);
+      const consult = items.find((i) => i.label === 'consult')!;
+      const after = apply(text, consult);
+      assert.ok(after.includes('boundary: team, consult: , risk_owner: ben }'), after);
+    });
+
+    it('completes a half-typed key after a comma with a space between', async () => {
+      const { items, text } = await complete(withFlow(FLOW.replace(' }', `,appr${CURSOR} }`)));
+      const approver = items.find((i) => i.label === 'approver');
+      assert.ok(approver, JSON.stringify(labels(items)));
+      assert.ok(apply(text, approver).includes('risk_owner: ben, approver:  }'));
+    });
+
+    it('offers party ids and enum values for its fields', async () => {
+      const owner = await complete(withFlow(FLOW.replace('owner: ben,', `owner: ${CURSOR},`)));
+      assert.deepEqual(labels(owner.items), ['ana', 'ben', 'lead', 'engineer', 'finance']);
+      assert.ok(apply(owner.text, owner.items[0]).includes('owner: ana, boundary: team'));
+      const boundary = await complete(withFlow(FLOW.replace('boundary: team', `boundary: c${CURSOR}`)));
+      const consult = boundary.items.find((i) => i.label === 'consult')!;
+      assert.ok(apply(boundary.text, consult).includes('boundary: consult, risk_owner'), apply(boundary.text, consult));
+    });
+
+    it('offers party ids in a flow list inside it, leaving out those present', async () => {
+      const { items } = await complete(withFlow(FLOW.replace(' }', `, consult: [ana, ${CURSOR}] }`)));
+      assert.ok(labels(items).includes('finance'));
+      assert.ok(!labels(items).includes('ana'));
+    });
+
+    it('works for a map value written in flow style too', async () => {
+      const { items } = await complete(BASE_CHARTER.replace(/\nupdates:\n(?: {2}.*\n)+/, `\nupdates: { cadence: weekly, owner: ana, ${CURSOR} }\n`));
+      const keys = labels(items);
+      assert.ok(keys.includes('channel') && keys.includes('covers'), JSON.stringify(keys));
+      assert.ok(!keys.includes('cadence') && !keys.includes('owner'));
+    });
+
+    it('offers nothing after the closing brace', async () => {
+      assert.deepEqual((await complete(withFlow(`${FLOW} ${CURSOR}`))).items, []);
+    });
+  });
+
   it('offers a "New decision" snippet in the decisions list', async () => {
     const { items } = await complete(BASE_CHARTER.replace('\ncheckins:', `  - ${CURSOR}\n\ncheckins:`));
     const snippet = items.find((i) => i.label === 'New decision');

@@ -85,10 +85,18 @@ function matchFindings(state: CharterState, params: CodeActionParams): Matched[]
     const data = d.data as Partial<DiagnosticData> | undefined;
     let hit = data && typeof data.rule === 'string' && typeof data.n === 'number' ? byData.get(`${findingKey(data.rule, data.entry)}#${data.n}`) : undefined;
     if (!hit) {
-      // No usable data: the same rule on the same line, nearest column first.
+      // No usable data: the same rule on the same line, nearest column first, where the column
+      // may count UTF-16 units (the LSP default) or bytes (Neovim 0.7).
       const line = d.range?.start?.line;
+      const column = d.range?.start?.character ?? 0;
+      const lines = state.analysis?.model.lines;
+      const lineText = lines && typeof line === 'number' && line >= 0 && line < lines.lineCount ? lines.lineText(line) : '';
+      const distance = (f: Finding) => {
+        const utf16 = f.range.start.character;
+        return Math.min(Math.abs(utf16 - column), Math.abs(Buffer.byteLength(lineText.slice(0, utf16)) - column));
+      };
       const candidates = entries.filter((e) => e.finding.rule === d.code && e.finding.range.start.line === line);
-      candidates.sort((a, b) => Math.abs(a.finding.range.start.character - d.range.start.character) - Math.abs(b.finding.range.start.character - d.range.start.character));
+      candidates.sort((a, b) => distance(a.finding) - distance(b.finding));
       hit = candidates[0];
     }
     if (hit) add(hit.finding, d);
@@ -103,3 +111,4 @@ function matchFindings(state: CharterState, params: CodeActionParams): Matched[]
   }
   return out;
 }
+

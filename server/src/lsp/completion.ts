@@ -35,8 +35,9 @@ export function completions(state: CharterState, params: CompletionParams, optio
   };
   for (const ctx of cursorContexts(lines, line, character)) {
     const range: Range = { start: { line, character: ctx.start }, end: { line, character: ctx.end } };
-    // Right after a bare `-` or `:`, the inserted text needs its own space (`-id:`, `owner:ana` are not YAML pairs).
-    const glue = /[-:]/.test(lines[line][ctx.start - 1] ?? '') ? ' ' : '';
+    // Right after a bare `-` or `:`, the inserted text needs its own space (`-id:`, `owner:ana` are not YAML pairs);
+    // after a `,` in a flow collection it only reads better.
+    const glue = /[-:,]/.test(lines[line][ctx.start - 1] ?? '') ? ' ' : '';
     const glued = (item: CompletionItem) => (glue && item.textEdit && 'range' in item.textEdit ? { ...item, textEdit: { ...item.textEdit, newText: glue + item.textEdit.newText } } : item);
     if (ctx.kind === 'key') {
       if (onSpace) continue; // a space in indentation is not a request for keys
@@ -71,7 +72,7 @@ function keyItems(ctx: Extract<CursorContext, { kind: 'key' }>, range: Range): C
         sortText: `${required.has(name) ? 0 : 1}${String(i).padStart(3, '0')}`,
         filterText: name,
         insertTextFormat: InsertTextFormat.PlainText,
-        textEdit: { range, newText: ctx.hasColon ? name : block ? `${name}:` : `${name}: ` },
+        textEdit: { range, newText: ctx.hasColon ? name : block && !ctx.inFlow ? `${name}:` : `${name}: ` },
       };
     });
 }

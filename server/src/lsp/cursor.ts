@@ -2,6 +2,7 @@
 // a new list item, with the path of the map or list it belongs to (see line-shapes.ts).
 import { blockItems, containerAt, keysBelow, lineShape, nearestSeqAt } from './line-shapes';
 import type { PathSegment } from './line-shapes';
+import { flowMapContexts } from './flow-cursor';
 
 export type { PathSegment };
 
@@ -17,6 +18,8 @@ export type CursorContext =
       prefix: string;
       /** The line already has `key:` after the word: insert the name only. */
       hasColon: boolean;
+      /** Inside a flow map `{ … }`: a key is always followed by `: ` and a value on the same line. */
+      inFlow?: boolean;
     }
   | {
       kind: 'value';
@@ -62,6 +65,12 @@ export function cursorContexts(lines: string[], line: number, character: number)
     return e;
   };
 
+  if (here.dashes.length && !here.key && here.valueStart !== undefined && text[here.valueStart] === '{') {
+    // `  - { id: x, own|`: a list item written as a flow map.
+    const container = containerAt(shapes, line, here.dashes[here.dashes.length - 1], 'seq');
+    return container.inScalar ? [] : flowMapContexts(text, ch, here.valueStart, container.path);
+  }
+
   if (here.key && here.valueStart !== undefined) {
     // `key: val|` — a value, maybe an item of a flow list.
     const container = here.dashes.length
@@ -83,7 +92,8 @@ export function cursorContexts(lines: string[], line: number, character: number)
       const quoted = /["']/.test(text[start - 1] ?? '');
       return [{ kind: 'value', path, listItem: true, start, end: wordEnd(ch), prefix, present, quoted }];
     }
-    if (/^[|>{]/.test(raw)) return [];
+    if (raw.startsWith('{')) return flowMapContexts(text, ch, here.valueStart, path);
+    if (/^[|>]/.test(raw)) return [];
     const quoted = /^["']/.test(raw);
     const start = here.valueStart + (quoted ? 1 : 0);
     const end = quoted ? ch + /^[^"']*/.exec(text.slice(ch))![0].length : valueEnd;

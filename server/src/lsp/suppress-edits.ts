@@ -1,28 +1,28 @@
 // Edits that add a rule to a suppression comment: `# charter-disable-next-line <rule>` above a
 // line (merged into one already there), or `# charter-disable <rule>` at the top of the file.
+// Only a real YAML comment is merged into: block-scalar text that reads like a directive is not one,
+// so a new comment line goes in instead.
 import type { TextEdit } from '../engine/model';
 import { LineIndex } from '../engine/text';
 import { parseCharter } from '../engine/parse';
 import type { CharterModel } from '../engine/parse';
+import { findSuppressions } from '../engine/suppress';
+import type { Suppression } from '../engine/suppress';
 
 type Directive = 'charter-disable-next-line' | 'charter-disable';
+const KIND: Record<Directive, Suppression['kind']> = { 'charter-disable-next-line': 'next-line', 'charter-disable': 'rest-of-file' };
 
 /** Adds `rule` to the directive comment on `commentLine` when there is one, else inserts a comment line before `insertLine`. */
-function addToDirective(text: string, directive: Directive, commentLine: number, insertLine: number, rule: string, indent: string): TextEdit | null | undefined {
+function addToDirective(text: string, directive: Directive, commentLine: number, insertLine: number, rule: string, indent: string): TextEdit | null {
   const lines = new LineIndex(text);
-  if (commentLine >= 0 && commentLine < lines.lineCount) {
-    const existing = lines.lineText(commentLine);
-    const m = new RegExp(`^(\\s*#\\s*${directive})(?=\\s|$)(.*)$`).exec(existing);
-    if (m) {
-      const body = m[2];
-      const reasonAt = body.search(/\s--\s|\s#/);
-      const idsText = reasonAt >= 0 ? body.slice(0, reasonAt) : body;
-      const ids = idsText.split(/[\s,]+/).filter((s) => s !== '');
-      if (ids.length === 0 || ids.includes(rule)) return null; // already silences it
-      const at = m[1].length + idsText.trimEnd().length;
-      const pos = { line: commentLine, character: at };
-      return { range: { start: pos, end: pos }, newText: `, ${rule}` };
-    }
+  const existing = findSuppressions(text, (o) => lines.lineOf(o)).find((s) => s.kind === KIND[directive] && s.line === commentLine);
+  if (existing) {
+    if (existing.rules.length === 0 || existing.rules.includes(rule)) return null; // already silences it
+    const comment = text.slice(existing.start, existing.end);
+    const reasonAt = comment.search(/\s--(?:\s|$)|\s#/);
+    const ids = (reasonAt >= 0 ? comment.slice(0, reasonAt) : comment).trimEnd();
+    const pos = lines.positionAt(existing.start + ids.length);
+    return { range: { start: pos, end: pos }, newText: `, ${rule}` };
   }
   const start = { line: insertLine, character: 0 };
   return { range: { start, end: start }, newText: `${indent}# ${directive} ${rule}${lines.eol}` };
@@ -45,7 +45,7 @@ export function disableForFileEdit(text: string, rule: string, model?: CharterMo
 }
 
 /** Keeps an edit only when the YAML still parses as before (a comment line can land inside a block scalar). */
-function checked(text: string, edit: TextEdit | null | undefined, model?: CharterModel): TextEdit | undefined {
+function checked(text: string, edit: TextEdit | null, model?: CharterModel): TextEdit | undefined {
   if (!edit) return undefined;
   const lines = new LineIndex(text);
   const at = lines.offsetAt(edit.range.start);
