@@ -102,6 +102,19 @@ describe('hostile input', () => {
     for (const f of b) for (const fix of f.fixes) assert.ok(!/(^|[^\r])\n/.test(applyEdits(crlf, fix.edits)), `${f.rule}: ${fix.title}`);
   });
 
+  it('lone-CR files (classic Mac) are read line by line, as YAML defines, and fixes keep their line breaks', () => {
+    // owner-missing (no safe fix), risk-owner-missing (a safe fix inserting a line), cadence-invalid (a safe fix in place).
+    const lf = base.replace('    owner: ben\n    boundary: team\n    risk_owner: ben\n', '    boundary: team\n').replace('    cadence: weekly\n    owner: ana', '    cadence: weekyl\n    owner: ana');
+    const cr = lf.replace(/\n/g, '\r');
+    const expected = check(lf);
+    assert.deepEqual(rulesOf(expected), ['cadence-invalid', 'owner-missing', 'risk-owner-missing']);
+    const found = check(cr);
+    assert.deepEqual(found.map((f) => [f.rule, f.range, f.message]), expected.map((f) => [f.rule, f.range, f.message]));
+    const fixed = fixAll(cr, { today: TODAY }).text;
+    assert.equal(fixed, fixAll(lf, { today: TODAY }).text.replace(/\n/g, '\r'));
+    assert.notEqual(fixed, cr);
+  });
+
   for (const [name, text, expected] of [
     ['a list', '- id: a\n- id: b\n', /list/],
     ['a scalar', 'just some text\n', /single value/],
@@ -137,8 +150,8 @@ describe('fixes on broken YAML', () => {
 describe('lone CR line breaks (as LSP clients count them)', () => {
   it('start a new line for ranges, so positions match what the editor shows', () => {
     const withoutOwner = base.replace('    owner: ben\n    boundary: team', '    boundary: team');
-    // The yaml parser reads a lone CR inside a comment as part of the comment; editors break the line there.
-    const text = withoutOwner.replace('# A small charter', '# A small\rcharter');
+    // A lone CR inside a comment ends the line, as YAML defines it and as editors show it.
+    const text = withoutOwner.replace('# A small charter', '# A small\r# charter');
     const lf = check(withoutOwner);
     assert.ok(lf.length > 0);
     assert.deepEqual(

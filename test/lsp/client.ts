@@ -316,6 +316,6 @@ export function positionOf(text: string, needle: string, delta = 0): { line: num
   const at = text.indexOf(needle);
   if (at < 0) throw new Error(`"${needle}" not in text`);
   const before = text.slice(0, at + delta);
-  const line = before.split('\n').length - 1;
-  return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+  const lines = before.split(/\r\n|\r|\n/);
+  return { line: lines.length - 1, character: lines[lines.length - 1].length };
 }

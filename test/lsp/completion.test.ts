@@ -68,6 +68,11 @@ describe('language server: completion', function () {
     assert.match(items[4].detail!, /stakeholder/);
   });
 
+  it('counts a lone CR as a line break, as LSP does', async () => {
+    const { items } = await complete(BASE_CHARTER.replace('    owner: ben\n    boundary: team', `    owner: ${CURSOR}\n    boundary: team`).replace(/\n/g, '\r'));
+    assert.deepEqual(labels(items), ['ana', 'ben', 'lead', 'engineer', 'finance']);
+  });
+
   it('right after the colon (the ":" trigger), inserts a space before the value', async () => {
     const { items, text } = await complete(BASE_CHARTER.replace('    owner: ben\n    boundary: team', `    owner:${CURSOR}\n    boundary: team`));
     const ben = items.find((i) => i.label === 'ben')!;

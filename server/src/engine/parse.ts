@@ -177,6 +177,7 @@ export class Entry extends MapView {
 }
 
 export interface CharterModel {
+  /** The text as parsed: the source with any lone CR line break replaced by LF (offsets unchanged). */
   text: string;
   lines: LineIndex;
   doc: Document.Parsed;
@@ -215,8 +216,12 @@ function nonPrintable(text: string, out: SyntaxProblem[]): void {
   out.sort((a, b) => a.start - b.start);
 }
 
-export function parseCharter(text: string): CharterModel {
-  const lines = new LineIndex(text);
+export function parseCharter(source: string): CharterModel {
+  // A lone CR is a line break in YAML (and LSP), but `yaml` reads it as text: a file with
+  // classic-Mac line breaks would be one long line. It is parsed with LF in their place (same
+  // offsets); the line index keeps the source's own line break for inserted lines.
+  const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+  const lines = new LineIndex(source);
   const syntaxErrors: SyntaxProblem[] = [];
   const doc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true, merge: false, strict: true });
   for (const e of doc.errors) {

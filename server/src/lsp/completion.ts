@@ -23,7 +23,7 @@ export interface CompletionOptions {
 export function completions(state: CharterState, params: CompletionParams, options: CompletionOptions): CompletionItem[] {
   const text = state.doc.getText();
   if (text.length > state.settings.maxFileSize) return [];
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(/\r\n|\r|\n/); // line breaks as LSP counts them
   const { line, character } = params.position;
   const onSpace = params.context?.triggerCharacter === ' ';
   const items: CompletionItem[] = [];
