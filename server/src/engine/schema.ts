@@ -200,9 +200,14 @@ function describeActual(value: unknown): string {
   return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
 }
 
+/** List and map sections whose `*-missing` rule reports them when empty. */
+const EMPTY_MEANS_MISSING = new Set(['priorities', 'intent', 'decisions', 'checkins', 'updates']);
+
 /** Paths whose problems a catalogue rule reports instead (one problem, one finding). */
 function coveredByCatalogue(model: CharterModel, path: Array<string | number>, value: unknown): boolean {
   if (path[0] === 'charter') return true;
+  // An empty section (blank text, `[]`, `{}`) is its `*-missing` rule's finding, whatever its type.
+  if (path.length === 1 && EMPTY_MEANS_MISSING.has(String(path[0])) && model.root?.isEmpty(String(path[0]))) return true;
   const field = [...path].reverse().find((s): s is string => typeof s === 'string');
   const fieldIndex = path.lastIndexOf(field as string);
   const isScalarValue = value === null || ['string', 'number', 'boolean'].includes(typeof value);

@@ -37,7 +37,8 @@ export function placeholderIn(value: string): string | undefined {
   const t = value.trim();
   if (/^<[^<>]*>$/.test(t)) return t;
   if (t.includes('???')) return '???';
-  return /(^|[^a-z0-9_])(todo|tbd|tba|fixme|xxx|lorem ipsum)(?![a-z0-9_])/i.exec(t)?.[2];
+  // Whole words: a letter of any script next to it makes it part of another word (`Método`).
+  return /(?<![\p{L}\p{N}_])(todo|tbd|tba|fixme|xxx|lorem\s+ipsum)(?![\p{L}\p{N}_])/iu.exec(t)?.[1];
 }
 
 /** `owner` values that stand in for a person or role instead of naming one. */
@@ -72,8 +73,9 @@ const MEASURABLE_PHRASES = [
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]/g, '[\\s-]+');
+// Whole words of any script; a hyphen separates words, so `best-effort` contains `best`.
 const phraseRegex = (words: string[]) =>
-  new RegExp(`(?<![\\p{L}\\p{N}_-])(${words.map(escape).join('|')})(?![\\p{L}\\p{N}_-])`, 'iu');
+  new RegExp(`(?<![\\p{L}\\p{N}_])(${words.map(escape).join('|')})(?![\\p{L}\\p{N}_])`, 'iu');
 const WEAK_RE = phraseRegex(WEAK_WORDS);
 const MEASURABLE_RE = phraseRegex(MEASURABLE_PHRASES);
 const DATE_RE = /\b\d{4}-\d{2}-\d{2}\b/;

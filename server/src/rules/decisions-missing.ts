@@ -1,4 +1,3 @@
-import { isScalar, isSeq } from 'yaml';
 import type { Node } from 'yaml';
 import { defineRule } from '../engine/rule';
 import type { RuleContext } from '../engine/rule';
@@ -29,10 +28,8 @@ export default defineRule({
       });
       return;
     }
-    const value = root.value('decisions');
-    // A string (even a blank one) or a map is a wrong type, which the schema reports.
-    const empty = value === null || (isScalar(value) && value.value === null) || (isSeq(value) && value.items.length === 0);
-    if (!empty) return;
+    // Blank text, `[]` and `{}` are empty too; the schema stays quiet about their type.
+    if (!root.isEmpty('decisions')) return;
     ctx.report({
       at: keyNode,
       entry: { section: 'decisions' },

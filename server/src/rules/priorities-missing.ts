@@ -1,4 +1,3 @@
-import { isScalar, isSeq } from 'yaml';
 import { defineRule } from '../engine/rule';
 
 export default defineRule({
@@ -8,11 +7,9 @@ export default defineRule({
   check(ctx) {
     const root = ctx.model.root;
     if (!root) return;
-    const value = root.value('priorities');
     const present = root.has('priorities');
-    // Only absent, `priorities:`, `[]` or blank: another type is schema-invalid-value's finding.
-    const empty = value === null || (isSeq(value) && value.items.length === 0) || (isScalar(value) && root.isEmpty('priorities'));
-    if (present && !empty) return;
+    // Absent, `priorities:`, blank text, `[]` or `{}`; another value of the wrong type is schema-invalid-value's finding.
+    if (present && !root.isEmpty('priorities')) return;
     const block: Array<[number, string]> = [
       [1, '- id: TODO'],
       [1, '  title: "TODO: what matters most right now"'],
