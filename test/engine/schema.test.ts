@@ -133,6 +133,8 @@ describe('schema findings', () => {
     const text = charter(['  - id: pilot\n', '  - id:\n']);
     const finding = schemaFindings(text).find((f) => f.rule === 'schema-missing-key')!;
     assert.equal(finding.range.start.line, text.split('\n').indexOf('  - id:'));
+    // The entry has no id to point at: its first key (`id`) instead of a zero-width spot after the colon.
+    assert.deepEqual([finding.range.start.character, finding.range.end.character], [4, 6]);
     assert.match(finding.message, /milestone #1 has an empty "id"/);
     const fixed = applyEdits(text, finding.fixes[0].edits);
     assert.ok(fixed.includes('  - id: TODO\n'), fixed);

@@ -168,9 +168,9 @@ export class Entry extends MapView {
     return this.id !== undefined ? `${this.noun} "${this.id}"` : `${this.noun} #${this.index + 1}`;
   }
 
-  /** Where findings about something missing in this entry point: its id value, else its first key. */
+  /** Where findings about something missing in this entry point: its id value, else (no id, or `id:` empty) its first key. */
   get anchor(): Node {
-    if (this.idNode && this.idNode.range) return this.idNode;
+    if (this.idNode && this.idNode.range && !isEmptyValue(this.idNode)) return this.idNode;
     const first = this.node.items[0];
     return ((first?.key as Node | undefined) ?? this.node) as Node;
   }
