@@ -5,6 +5,7 @@ import type { CharterConfig, Finding, Fix, LintOptions, Range, Severity, TextEdi
 import { SEVERITY_ORDER } from './engine/model';
 import { LineIndex } from './engine/text';
 import { parseCharter } from './engine/parse';
+import { toSourcePosition } from './engine/tab-repair';
 import type { CharterModel, Entry, OffsetRange } from './engine/parse';
 import { buildIndex } from './engine/indexes';
 import type { CharterIndex } from './engine/indexes';
@@ -140,6 +141,13 @@ function offsets(at: Node | OffsetRange): OffsetRange {
   return r ? [r[0], r[1]] : [0, 0];
 }
 
+/** Offsets in the parsed text as a range in the document (they differ only on re-indented lines). */
+function sourceRange(model: CharterModel, start: number, end: number): Range {
+  const range = model.lines.rangeOf(start, end);
+  if (!model.repairs) return range;
+  return { start: toSourcePosition(model.repairs, range.start), end: toSourcePosition(model.repairs, range.end) };
+}
+
 function toFinding(model: CharterModel, effective: EffectiveRule, report: Report, docsBase: string): Finding {
   const [start, end] = offsets(report.at);
   // Where the YAML does not parse, what an edit lands next to is uncertain: no fix is applied
@@ -149,7 +157,7 @@ function toFinding(model: CharterModel, effective: EffectiveRule, report: Report
     rule: effective.rule.id,
     severity: effective.severity as Severity,
     message: report.message,
-    range: model.lines.rangeOf(start, end),
+    range: sourceRange(model, start, end),
     fixes: (report.fixes ?? []).map((f) => toFix(model, f, brokenYaml)).filter((f): f is Fix => f !== undefined),
     docs: ruleDocsUrl(effective.rule.id, docsBase),
   };
@@ -161,7 +169,7 @@ function toFinding(model: CharterModel, effective: EffectiveRule, report: Report
   if (report.related?.length) {
     finding.related = report.related.map((r) => {
       const [s, e] = offsets(r.at);
-      return { range: model.lines.rangeOf(s, e), message: r.message };
+      return { range: sourceRange(model, s, e), message: r.message };
     });
   }
   return finding;
@@ -176,7 +184,7 @@ function toFix(model: CharterModel, draft: FixDraft, brokenYaml: boolean): Fix |
   if (draft.edits.length === 0 || draft.edits.some((e) => e === undefined)) return undefined;
   const sorted = [...(draft.edits as OffsetEdit[])].sort((a, b) => a.start - b.start || a.end - b.end);
   for (let i = 1; i < sorted.length; i++) if (sorted[i].start < sorted[i - 1].end) return undefined;
-  const edits: TextEdit[] = sorted.map((e) => ({ range: model.lines.rangeOf(e.start, e.end), newText: e.text }));
+  const edits: TextEdit[] = sorted.map((e) => ({ range: sourceRange(model, e.start, e.end), newText: e.text }));
   return { title: draft.title, safe: draft.safe && !brokenYaml, edits };
 }
 

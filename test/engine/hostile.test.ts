@@ -135,6 +135,51 @@ describe('hostile input', () => {
   });
 });
 
+describe('a tab in indentation', () => {
+  const where = (fs: Finding[]) => fs.map((f) => `${f.range.start.line + 1}:${f.rule}`);
+  const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
+
+  for (const [name, from, to] of [
+    ['inside a member', '    name: Ben Okafor', '\tname: Ben Okafor'],
+    ['after spaces', '    name: Ben Okafor', '  \tname: Ben Okafor'],
+    ['after a dash', '  - id: ben', '  -\tid: ben'],
+    ['inside a decision', '    boundary: escalate', '\tboundary: escalate'],
+    ['inside updates', '  channel: "#payments-updates"', '\tchannel: "#payments-updates"'],
+  ] as const) {
+    it(`${name}: one yaml-syntax finding on that line, and the rest of the file is still read`, () => {
+      const text = base.replace(from, to);
+      assert.notEqual(text, base);
+      const findings = check(text);
+      // The parser alone loses everything after the tab: sections would look missing, entries lose keys.
+      assert.deepEqual(where(findings), [`${lineOf(text, to) + 1}:yaml-syntax`]);
+      assert.match(findings[0].message, /tab/);
+      assert.equal(findings[0].range.start.character, 0);
+    });
+  }
+
+  it('findings on the re-indented line point at the source columns, and fixes edit the source', () => {
+    const text = base.replace('    risk_owner: ben\n  - id: fee', '\trisk_owner: zed\n  - id: fee');
+    const line = lineOf(text, '\trisk_owner: zed');
+    const findings = check(text);
+    const unknown = findings.find((f) => f.rule === 'unknown-reference')!;
+    assert.deepEqual(unknown.range, { start: { line, character: 13 }, end: { line, character: 16 } });
+    const change = unknown.fixes.find((f) => f.title.includes('ben'))!;
+    assert.ok(applyEdits(text, change.edits).includes('\trisk_owner: ben\n'));
+    assert.ok(findings.every((f) => f.fixes.every((x) => !x.safe)), 'a guess at the structure is never fixed automatically');
+    assert.equal(fixAll(text, { today: TODAY }).text, text);
+  });
+
+  it('a file indented with tabs throughout gets one yaml-syntax finding per tab-indented line and nothing else', () => {
+    const text = base
+      .split('\n')
+      .map((l) => l.replace(/^( +)/, (m) => '\t'.repeat(m.length / 2)))
+      .join('\n');
+    const findings = check(text);
+    const tabLines = text.split('\n').flatMap((l, i) => (l.startsWith('\t') ? [`${i + 1}:yaml-syntax`] : []));
+    assert.deepEqual(where(findings), tabLines);
+  });
+});
+
 describe('fixes on broken YAML', () => {
   it('are offered as quick fixes, but none is safe, so --fix and fix-all leave the file alone', () => {
     // An over-indented line: the parser cannot tell which map it belongs to.

@@ -4,6 +4,8 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'y
 import type { Alias } from 'yaml';
 import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { LineIndex, NON_PRINTABLE, escapeChar } from './text';
+import { repairTabIndentation } from './tab-repair';
+import type { IndentRepair, TabRepair } from './tab-repair';
 
 export type OffsetRange = [start: number, end: number];
 
@@ -177,8 +179,13 @@ export class Entry extends MapView {
 }
 
 export interface CharterModel {
-  /** The text as parsed: the source with any lone CR line break replaced by LF (offsets unchanged). */
+  /**
+   * The text as parsed: the source with any lone CR line break replaced by LF (offsets unchanged)
+   * and, when a tab in indentation broke the parse, those lines re-indented (see tab-repair.ts).
+   */
   text: string;
+  /** Lines re-indented for the parse; positions on them are mapped back by `toSourcePosition`. */
+  repairs?: ReadonlyMap<number, IndentRepair>;
   lines: LineIndex;
   doc: Document.Parsed;
   /** The top-level map, or undefined when the document is not a map (a list, a scalar, empty). */
@@ -220,14 +227,31 @@ export function parseCharter(source: string): CharterModel {
   // A lone CR is a line break in YAML (and LSP), but `yaml` reads it as text: a file with
   // classic-Mac line breaks would be one long line. It is parsed with LF in their place (same
   // offsets); the line index keeps the source's own line break for inserted lines.
-  const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
-  const lines = new LineIndex(source);
+  let text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+  let lines = new LineIndex(source);
   const syntaxErrors: SyntaxProblem[] = [];
-  const doc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true, merge: false, strict: true });
+  let doc = parseYaml(text);
+  let repairs: TabRepair['lines'] | undefined;
+  if (doc.errors.length && text.includes('\t')) {
+    const errorLines = new Set(doc.errors.map((e) => lines.lineOf(e.pos?.[0] ?? 0)));
+    const repair = repairTabIndentation(text, errorLines);
+    const retry = repair && parseYaml(repair.text);
+    if (repair && retry && retry.errors.length < doc.errors.length) {
+      text = repair.text;
+      doc = retry;
+      repairs = repair.lines;
+      lines = new LineIndex(text);
+      for (const [line, r] of repairs) {
+        const start = lines.starts[line];
+        syntaxErrors.push({ message: 'Tabs are not allowed as indentation', code: 'TAB_AS_INDENT', start, end: start + r.to });
+      }
+    }
+  }
   for (const e of doc.errors) {
     const [start, end] = e.pos ?? [0, 0];
     syntaxErrors.push({ message: firstSentence(e.message), code: e.code, start, end: Math.max(end, start) });
   }
+  if (repairs) syntaxErrors.sort((a, b) => a.start - b.start);
   nonPrintable(text, syntaxErrors);
 
   indexAliases(doc, text);
@@ -252,6 +276,7 @@ export function parseCharter(source: string): CharterModel {
   return {
     text,
     lines,
+    repairs,
     doc,
     root,
     syntaxErrors,
@@ -261,6 +286,10 @@ export function parseCharter(source: string): CharterModel {
     lists,
     data,
   };
+}
+
+function parseYaml(text: string): Document.Parsed {
+  return parseDocument(text, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true, merge: false, strict: true });
 }
 
 function firstSentence(message: string): string {
