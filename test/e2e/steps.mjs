@@ -1,7 +1,7 @@
 // What a new user does with the extension, step by step, in the real workbench. Each step checks
 // what the user would see (Problems panel, menus, hover, the file on disk) and takes a screenshot.
 import fs from 'node:fs';
-import { EDITOR, cursorPosition, editorText, gotoLine, lineOf, problemRows, runCommand, until } from './ui.mjs';
+import { EDITOR, cursorPosition, editorText, gotoLine, lineOf, pressUntilVisible, problemRows, runCommand, until } from './ui.mjs';
 
 /** Findings the fixture has, each one a rule id the Problems panel must show. */
 const EXPECTED_RULES = ['schema-unknown-key', 'owner-missing', 'cadence-invalid', 'owner-placeholder'];
@@ -65,9 +65,8 @@ export async function userJourney(t, step) {
     const line = lineOf(original, /^  - id: vendor-choice/);
     await page.locator(`${EDITOR} .view-lines`).first().click();
     await gotoLine(page, line, 9);
-    await page.keyboard.press('Control+.');
     const item = page.locator('.action-widget .monaco-list-row', { hasText: /Set owner to "?ana"?/ }).first();
-    await item.waitFor({ state: 'visible' });
+    await pressUntilVisible(page, ['Control+.'], item, 'the quick fix "Set owner to ana"');
     const menu = (await page.locator('.action-widget').first().innerText()).split('\n').filter(Boolean);
     await shot('05-quick-fix-menu.png');
     await item.click();
@@ -87,10 +86,8 @@ export async function userJourney(t, step) {
   await step('hover on a key shows its description from the schema', async () => {
     const line = lineOf(disk(), /^    boundary: escalate$/); // the editor has no unsaved lines yet
     await gotoLine(page, line, 6);
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
     const hover = page.locator('.monaco-hover', { hasText: 'decided inside the team without approval' }).first();
-    await hover.waitFor({ state: 'visible' });
+    await pressUntilVisible(page, ['Control+K', 'Control+I'], hover, 'the hover for "boundary"');
     const text = (await hover.innerText()).replace(/\s+/g, ' ');
     await shot('07-hover.png');
     await page.keyboard.press('Escape');

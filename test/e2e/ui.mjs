@@ -76,3 +76,16 @@ export function lineOf(text, re) {
 }
 
 export { norm };
+
+/**
+ * Presses `keys` until `locator` shows (three tries, 10 s each): on a loaded machine a first
+ * shortcut can be swallowed while the editor settles, and a user would simply press it again.
+ */
+export async function pressUntilVisible(page, keys, locator, what) {
+  for (let attempt = 1; ; attempt++) {
+    for (const key of keys) await page.keyboard.press(key);
+    if (await locator.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false)) return;
+    if (attempt === 3) throw new Error(`${what} did not show after pressing ${keys.join(' ')} three times`);
+    await page.keyboard.press('Escape');
+  }
+}
