@@ -38,6 +38,8 @@ export interface Analysis {
   findings: Finding[];
   model: CharterModel;
   index: CharterIndex;
+  /** The file's suppression comments (real YAML comments only). */
+  suppressions: Suppression[];
 }
 
 export function lint(text: string, options: AnalyzeOptions = {}): Finding[] {
@@ -98,7 +100,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       for (const d of drafts) kept.push(toFinding(model, unused, d, docsBase));
     }
   }
-  return { findings: sortFindings(dedupe(kept)), model, index };
+  return { findings: sortFindings(dedupe(kept)), model, index, suppressions };
 }
 
 export const UNUSED_SUPPRESSION = 'unused-suppression';
@@ -214,6 +216,7 @@ function tooLarge(text: string, maxSize: number, docsBase: string): Analysis {
   return {
     model,
     index: buildIndex(model),
+    suppressions: [],
     findings: [
       {
         rule: 'yaml-syntax',

@@ -49,13 +49,13 @@ export function codeActions(state: CharterState, params: CodeActionParams): Code
       const line = finding.range.start.line;
       if (NOT_SUPPRESSIBLE.has(finding.rule) || offered.has(`${finding.rule}:${line}`)) continue;
       offered.add(`${finding.rule}:${line}`);
-      const lineEdit = disableForLineEdit(text, line, finding.rule, analysis.model);
+      const lineEdit = disableForLineEdit(text, analysis, line, finding.rule);
       if (lineEdit) actions.push({ title: `Disable ${finding.rule} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [lineEdit] } } });
     }
     for (const { finding, diagnostic } of matched) {
       if (NOT_SUPPRESSIBLE.has(finding.rule) || offered.has(finding.rule)) continue;
       offered.add(finding.rule);
-      const fileEdit = disableForFileEdit(text, finding.rule, analysis.model);
+      const fileEdit = disableForFileEdit(text, analysis, finding.rule);
       if (fileEdit) actions.push({ title: `Disable ${finding.rule} for the entire file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [fileEdit] } } });
     }
   }
@@ -111,4 +111,3 @@ function matchFindings(state: CharterState, params: CodeActionParams): Matched[]
   }
   return out;
 }
-

@@ -2,7 +2,7 @@
 // a new list item, with the path of the map or list it belongs to (see line-shapes.ts).
 import { blockItems, containerAt, keysBelow, lineShape, nearestSeqAt } from './line-shapes';
 import type { PathSegment } from './line-shapes';
-import { flowMapContexts } from './flow-cursor';
+import { WORD_CHAR, flowListItem, flowMapContexts, wordEnd } from './flow-cursor';
 
 export type { PathSegment };
 
@@ -46,7 +46,6 @@ export type CursorContext =
       prefix: string;
     };
 
-const WORD_CHAR = /[A-Za-z0-9_-]/;
 
 /** Every reading of the cursor position (a blank line in a list can be a new key or a new item). */
 export function cursorContexts(lines: string[], line: number, character: number): CursorContext[] {
@@ -58,12 +57,6 @@ export function cursorContexts(lines: string[], line: number, character: number)
   const shapes = lines.map((l, i) => (i === line ? lineShape(before) : lineShape(l)));
   const here = lineShape(before);
   const out: CursorContext[] = [];
-
-  const wordEnd = (from: number) => {
-    let e = from;
-    while (e < text.length && WORD_CHAR.test(text[e])) e++;
-    return e;
-  };
 
   if (here.dashes.length && !here.key && here.valueStart !== undefined && text[here.valueStart] === '{') {
     // `  - { id: x, own|`: a list item written as a flow map.
@@ -81,17 +74,7 @@ export function cursorContexts(lines: string[], line: number, character: number)
     const raw = text.slice(here.valueStart, ch);
     const whole = lineShape(text);
     const valueEnd = Math.max(ch, (whole.valueStart ?? ch) + (whole.value ?? '').length);
-    if (raw.startsWith('[')) {
-      const lastSep = Math.max(raw.lastIndexOf('['), raw.lastIndexOf(','));
-      const lead = /^\s*/.exec(raw.slice(lastSep + 1))![0].length;
-      let start = here.valueStart + lastSep + 1 + lead;
-      if (/^["']/.test(text.slice(start, ch))) start++;
-      const prefix = text.slice(start, ch);
-      const inner = (whole.value ?? '').replace(/^\[/, '').replace(/\].*$/, '');
-      const present = inner.split(',').map((s) => s.trim().replace(/^["']|["']$/g, '')).filter((s) => s !== '' && s !== prefix);
-      const quoted = /["']/.test(text[start - 1] ?? '');
-      return [{ kind: 'value', path, listItem: true, start, end: wordEnd(ch), prefix, present, quoted }];
-    }
+    if (raw.startsWith('[')) return [flowListItem(text, here.valueStart, ch, path)];
     if (raw.startsWith('{')) return flowMapContexts(text, ch, here.valueStart, path);
     if (/^[|>]/.test(raw)) return [];
     const quoted = /^["']/.test(raw);
@@ -105,7 +88,7 @@ export function cursorContexts(lines: string[], line: number, character: number)
   while (start > 0 && WORD_CHAR.test(text[start - 1])) start--;
   while (start < ch && text[start] === '-') start++;
   const prefix = text.slice(start, ch);
-  const end = wordEnd(ch);
+  const end = wordEnd(text, ch);
   const rest = text.slice(end);
   const hasColon = /^\s*:/.test(rest);
   const typed = before.slice(0, start);
