@@ -1,6 +1,6 @@
 // The shared word lists behind done-vague and the cadence rules, checked against rules.md's wording.
 import assert from 'node:assert/strict';
-import { CADENCE_WORDS, hasMeasurableSignal, parseCadence, vagueness, weakWord } from '../../server/src/engine/vocabulary';
+import { CADENCE_WORDS, hasMeasurableSignal, parseCadence, placeholderIn, vagueness, weakWord } from '../../server/src/engine/vocabulary';
 
 describe('vocabulary: vagueness (done-vague)', () => {
   it('a weak word without a measurable signal makes a criterion vague, and the message names the word', () => {
@@ -86,5 +86,29 @@ describe('vocabulary: parseCadence', () => {
   it('rejects values the format does not spell that way (as the schema does)', () => {
     for (const value of ['Weekly', 'bi-weekly', 'fortnightly', 'every 0 days', 'every 02 days', 'every 2 week', 'every two weeks', 'every  2 weeks', 'every 2 months', '7', '', 'on milestone'])
       assert.equal(parseCadence(value), undefined, value);
+  });
+});
+
+describe('vocabulary: placeholderIn (placeholder-text, owner-placeholder)', () => {
+  it('finds every placeholder form, in any case, as written', () => {
+    const cases: Array<[string, string]> = [
+      ['TODO', 'TODO'],
+      ['ToDo: ask finance', 'ToDo'],
+      ['owner is tbd', 'tbd'],
+      ['TBA', 'TBA'],
+      ['FixMe later', 'FixMe'],
+      ['xxx', 'xxx'],
+      ['Lorem   Ipsum dolor', 'Lorem   Ipsum'],
+      ['who decides ???', '???'],
+      ['  <team name>  ', '<team name>'],
+      ['Método TODO', 'TODO'],
+    ];
+    for (const [text, found] of cases) assert.equal(placeholderIn(text), found, text);
+  });
+
+  it('finds nothing in ordinary text, in words that only contain a placeholder, or in partial forms', () => {
+    for (const text of ['Ship the payout flow', 'todos are tracked in Jira', 'Métodotodo', 'a < b and c > d', 'is it ready??', 'lorem', 'tbdx', '']) {
+      assert.equal(placeholderIn(text), undefined, text);
+    }
   });
 });

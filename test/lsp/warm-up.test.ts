@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { lint } from '../../server/src/lint';
-import { warmUp, warmUpCharter } from '../../server/src/lsp/warm-up';
+import { WARM_UP_RUNS, warmUp, warmUpCharter } from '../../server/src/lsp/warm-up';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -10,11 +10,18 @@ describe('language server: warm-up after start', () => {
     assert.ok(rules.size >= 12, `only ${[...rules].join(', ')}`);
   });
 
+  it('keeps each run short (a charter opened meanwhile waits for one run) and varies the text between runs', () => {
+    const lines = warmUpCharter(0).split('\n').length;
+    assert.ok(lines >= 60 && lines <= 130, `${lines} lines`);
+    assert.notEqual(warmUpCharter(1), warmUpCharter(2));
+    assert.ok(lint(warmUpCharter(3), { today: '2026-01-01' }).length > 0);
+  });
+
   it('lints a limited number of times, and stops as soon as a charter is open', async () => {
     let runs = 0;
     warmUp(() => false, () => Infinity, '2026-01-01', () => runs++);
     await sleep(200);
-    assert.ok(runs > 5 && runs <= 50, `${runs} runs`);
+    assert.ok(runs > 5 && runs <= WARM_UP_RUNS, `${runs} runs`);
     let opened = 0;
     runs = 0;
     warmUp(() => runs >= 2 && ++opened > 0, () => Infinity, '2026-01-01', () => runs++);

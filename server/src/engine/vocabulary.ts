@@ -27,6 +27,9 @@ export function parseCadence(value: string): Cadence | undefined {
 
 export const PLACEHOLDER_WORDS = ['todo', 'tbd', 'tba', 'fixme', 'xxx'];
 
+/** Text every placeholder contains (same case folding as the exact test below). */
+const PLACEHOLDER_HINT = /todo|tb[ad]|fixme|xxx|lorem|\?\?\?|</iu;
+
 /** `TODO`, `TBD`, `TBA`, `FIXME`, `XXX` (whole words), `???`, `lorem ipsum`, or `<…>`. */
 export function isPlaceholderText(value: string): boolean {
   return placeholderIn(value) !== undefined;
@@ -34,6 +37,8 @@ export function isPlaceholderText(value: string): boolean {
 
 /** The placeholder a text contains (`TODO`, `???`, `<name>`, …), as written; undefined when none. */
 export function placeholderIn(value: string): string | undefined {
+  // Almost no value holds one: a cheap scan first (every text value of a charter comes here).
+  if (!PLACEHOLDER_HINT.test(value)) return undefined;
   const t = value.trim();
   if (/^<[^<>]*>$/.test(t)) return t;
   if (t.includes('???')) return '???';
