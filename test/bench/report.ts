@@ -129,6 +129,8 @@ export function formatReport(r: BenchResults, targets: TargetResult[]): string {
     out.push(table(['lines', 'server', 'didOpen → diagnostics', 'keystroke p50', 'keystroke p95', 'peak RSS', 'RSS after start', 'diagnostics'], rows, 'rlrrrrrr'));
     const a = spawnMedian(s, OURS);
     const b = spawnMedian(s, YAML_LS);
+    const opens = s.runs.map((x) => x.openSamples.length);
+    out.push('', `didOpen → diagnostics: median of ${Math.min(...opens)}${Math.max(...opens) !== Math.min(...opens) ? `–${Math.max(...opens)}` : ''} fresh sessions per server and size; ours, in ms: ${s.runs.filter((x) => x.server === OURS).map((x) => `${x.lines.toLocaleString('en-US')} lines ${x.openSamples.map((v) => v.toFixed(0)).join(', ')}`).join('; ')}`);
     out.push('', `Spawn → initialize reply (median of ${s.spawnMs[OURS]?.length ?? 0} / ${s.spawnMs[YAML_LS]?.length ?? 0} starts): ${OURS} ${ms(a)}, ${YAML_LS} ${ms(b)}${a !== undefined && b ? `, ratio ${ratio(a / b)}` : ''}`);
     for (const [server, error] of Object.entries(s.errors)) out.push(`${server}: ${error}`);
   }
@@ -151,7 +153,7 @@ export function jsonSummary(r: BenchResults, targets: TargetResult[]): string {
     engine: r.engine?.map((e) => ({ lines: e.lines, bytes: e.bytes, parseMs: round(e.parseMs), lintMs: round(e.lintMs), runs: e.runs, findings: e.findings })),
     servers: r.servers && {
       spawnMs: Object.fromEntries(Object.entries(r.servers.spawnMs).map(([k, v]) => [k, v.map((x) => round(x))])),
-      runs: r.servers.runs.map((x) => ({ server: x.server, lines: x.lines, initializeMs: round(x.initializeMs), openMs: round(x.openMs), keystrokeP50: round(x.keystrokeP50), keystrokeP95: round(x.keystrokeP95), peakRssMiB: round(x.peakRssMiB), startRssMiB: round(x.startRssMiB), diagnostics: x.diagnostics, validated: x.validated })),
+      runs: r.servers.runs.map((x) => ({ server: x.server, lines: x.lines, initializeMs: round(x.initializeMs), openMs: round(x.openMs), openSamples: x.openSamples.map((v) => round(v)), keystrokeP50: round(x.keystrokeP50), keystrokeP95: round(x.keystrokeP95), peakRssMiB: round(x.peakRssMiB), startRssMiB: round(x.startRssMiB), diagnostics: x.diagnostics, validated: x.validated })),
       errors: r.servers.errors,
     },
     cli: r.cli && { charters: r.cli.charters, lines: r.cli.lines, cliMs: round(r.cli.cliMs), parseOnlyMs: round(r.cli.parseOnlyMs), findings: r.cli.findings, error: r.cli.error },

@@ -8,7 +8,7 @@ import { percentile } from '../bench/stats';
 
 const machine = { cores: 2, cpu: 'test', node: 'v20', platform: 'linux', loadStart: [0, 0, 0] };
 const serverRun = (server: string, lines: number, over: Partial<ServerRun> = {}): ServerRun => ({
-  server, lines, initializeMs: 100, openMs: 100, keystrokeP50: 10, keystrokeP95: 20, keystrokes: [], peakRssMiB: 100, startRssMiB: 50, diagnostics: 1, validated: true, ...over,
+  server, lines, initializeMs: 100, openMs: 100, openSamples: [100], keystrokeP50: 10, keystrokeP95: 20, keystrokes: [], peakRssMiB: 100, startRssMiB: 50, diagnostics: 1, validated: true, ...over,
 });
 const status = (r: BenchResults, id: string) => evaluateTargets(r).find((t) => t.id === id)!;
 
