@@ -31,6 +31,11 @@ export interface AnalyzeOptions extends LintOptions {
   maxFileSize?: number;
   /** Called when a rule throws; the rule is then reported as one finding and the others still run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /**
+   * The analysis of the document's previous version (an editor's last check). Its YAML tree is
+   * reused where an edit stays inside one list item; the findings are the same as without it.
+   */
+  previous?: Analysis;
 }
 
 /** Everything one lint pass computed, so editor features reuse the parse and indexes of a version. */
@@ -55,7 +60,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (text.length > maxSize) return tooLarge(text, maxSize, docsBase);
 
-  const model = parseCharter(text);
+  const model = parseCharter(text, options.previous?.model);
   const index = buildIndex(model);
   const active = effectiveRules(rules, options.config).filter((r) => r.severity !== 'off');
   let schema: SchemaResult | undefined;

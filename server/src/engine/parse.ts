@@ -5,6 +5,7 @@ import type { Alias } from 'yaml';
 import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { LineIndex, NON_PRINTABLE, escapeChar } from './text';
 import { repairTabIndentation } from './tab-repair';
+import { reparseListItem } from './reparse';
 import type { IndentRepair, TabRepair } from './tab-repair';
 
 export type OffsetRange = [start: number, end: number];
@@ -36,18 +37,25 @@ export interface SyntaxProblem {
 
 const aliasTargets = new WeakMap<Document, Map<Alias, Node | null>>();
 
-/** Maps every alias to the last node anchored with its name before it (one walk, in document order). */
-function indexAliases(doc: Document, text: string): void {
+/**
+ * Maps every alias to the last node anchored with its name before it (one walk, in document order).
+ * True when the document has an anchor or an alias.
+ */
+function indexAliases(doc: Document, text: string): boolean {
   const targets = new Map<Alias, Node | null>();
   aliasTargets.set(doc, targets);
-  if (!text.includes('*')) return;
+  if (!text.includes('*') && !text.includes('&')) return false;
   const anchors = new Map<string, Node>();
+  let anchored = false;
   visit(doc, {
     Node(_key, node) {
       if (isAlias(node)) targets.set(node, anchors.get(node.source) ?? null);
       else if (node.anchor) anchors.set(node.anchor, node);
+      else return;
+      anchored = true;
     },
   });
+  return anchored;
 }
 
 /** Resolves an alias to the node it names (null when it names nothing). */
@@ -195,6 +203,10 @@ export interface CharterModel {
   intent: MapView | undefined;
   updates: MapView | undefined;
   lists: Record<ListSection, Entry[]>;
+  /** The document has an anchor or an alias. */
+  anchored: boolean;
+  /** Built by re-parsing one list item of the previous version (see reparse.ts), not the whole text. */
+  reparsed?: true;
   /**
    * Plain data for schema validation. Null-valued keys hold `undefined`: JSON Schema then treats
    * an empty value as missing (`required`) while an unknown key stays visible (`additionalProperties`).
@@ -223,14 +235,17 @@ function nonPrintable(text: string, out: SyntaxProblem[]): void {
   out.sort((a, b) => a.start - b.start);
 }
 
-export function parseCharter(source: string): CharterModel {
+/** `previous`: the model of the document's previous version, whose tree can then be partly reused. */
+export function parseCharter(source: string, previous?: CharterModel): CharterModel {
   // A lone CR is a line break in YAML (and LSP), but `yaml` reads it as text: a file with
   // classic-Mac line breaks would be one long line. It is parsed with LF in their place (same
   // offsets); the line index keeps the source's own line break for inserted lines.
   let text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
   let lines = new LineIndex(source);
   const syntaxErrors: SyntaxProblem[] = [];
-  let doc = parseYaml(text);
+  const spliced = previous && !previous.repairs && text === source ? reparseListItem(previous, text, parseYaml) : undefined;
+  const reparsed = spliced ? (true as const) : undefined;
+  let doc = spliced ?? parseYaml(text);
   let repairs: TabRepair['lines'] | undefined;
   if (doc.errors.length && text.includes('\t')) {
     const errorLines = new Set(doc.errors.map((e) => lines.lineOf(e.pos?.[0] ?? 0)));
@@ -254,7 +269,7 @@ export function parseCharter(source: string): CharterModel {
   if (repairs) syntaxErrors.sort((a, b) => a.start - b.start);
   nonPrintable(text, syntaxErrors);
 
-  indexAliases(doc, text);
+  const anchored = indexAliases(doc, text);
   const contents = doc.contents as Node | null;
   const root = isMap(contents) ? new MapView(doc, contents as YAMLMap<Node, Node | null>) : undefined;
   const lists = {} as Record<ListSection, Entry[]>;
@@ -285,6 +300,8 @@ export function parseCharter(source: string): CharterModel {
     updates: root?.map('updates'),
     lists,
     data,
+    anchored,
+    ...(reparsed ? { reparsed } : {}),
   };
 }
 

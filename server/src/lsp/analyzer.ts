@@ -36,7 +36,7 @@ export class Analyzer {
   run(doc: TextDocument, options: AnalysisOptions): AnalysisResult {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.key === options.key) return hit.result;
-    const result = this.compute(doc, options);
+    const result = this.compute(doc, options, hit?.result.analysis);
     this.cache.set(doc.uri, { version: doc.version, key: options.key, result });
     return result;
   }
@@ -45,7 +45,8 @@ export class Analyzer {
     this.cache.delete(uri);
   }
 
-  private compute(doc: TextDocument, options: AnalysisOptions): AnalysisResult {
+  /** `previous`: the last analysis of this document, whose YAML tree an edit inside one list item reuses. */
+  private compute(doc: TextDocument, options: AnalysisOptions, previous: Analysis | undefined): AnalysisResult {
     const text = doc.getText();
     try {
       if (this.faultText !== undefined && text.includes(this.faultText)) throw new Error(`simulated engine failure (${FAULT_ENV})`);
@@ -53,6 +54,7 @@ export class Analyzer {
         config: options.config,
         today: options.today,
         maxFileSize: options.maxFileSize,
+        previous,
         onRuleError: (rule, error) => this.log(`rule "${rule}" threw on ${doc.uri}: ${describe(error)}`),
       });
       return { analysis };
