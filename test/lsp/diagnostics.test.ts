@@ -118,6 +118,31 @@ describe('language server: diagnostics', function () {
     await client.close(uri);
   });
 
+  it('while typing inside one decision, diagnostics and positions after it match a fresh check of the text', async () => {
+    const uri = uriOf(path.join(dir, 'typing.charter.yaml'));
+    await client.open(uri, BASE_CHARTER);
+    await client.diagnostics(uri);
+    let text = BASE_CHARTER;
+    // One keystroke per version at the end of the first decision's scope, as an editor sends them.
+    for (const ch of [...' TODO, and a longer line\n    consult: [ben]']) {
+      const at = positionOf(text, '\n    owner: ben\n    boundary: team');
+      await client.edit(uri, [{ range: { start: at, end: at }, newText: ch }]);
+      text = client.text(uri);
+      const published = await client.diagnostics(uri);
+      const shape = (rule: string, message: string, r: Diagnostic['range']) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} ${rule} ${message}`;
+      assert.deepEqual(
+        published.diagnostics.map((d) => shape(String(d.code), d.message, d.range)),
+        lint(text, { today: TODAY }).map((f) => shape(f.rule, f.message, f.range)),
+        JSON.stringify(ch),
+      );
+    }
+    assert.match(text, /scope: How payouts are batched and scheduled TODO, and a longer line\n {4}consult: \[ben\]\n/);
+    // Navigation from a line after the edited decision uses the moved positions: fee-changes' `escalate_to: finance`.
+    const definition = await client.request<Array<{ range: Diagnostic['range'] }>>('textDocument/definition', { textDocument: { uri }, position: positionOf(text, 'escalate_to: finance', 15) });
+    assert.equal(definition[0]?.range.start.line, positionOf(text, '  - id: finance').line);
+    await client.close(uri);
+  });
+
   it('clears diagnostics when a charter is closed', async () => {
     const uri = uriOf(path.join(dir, 'closing.charter.yaml'));
     await client.open(uri, MISSING_OWNER);
