@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { analyze } from '../../server/src/lint';
 import type { Analysis } from '../../server/src/lint';
 import { generateCharter } from '../bench/generate';
-import { RUNS, fcParams, generatedCharter, sampleCharters } from '../fuzz/arbitraries';
+import { RUNS, fcParams, generatedCharter, sampleCharters } from './arbitraries';
 import { ROOT } from '../helpers/fixtures';
 
 const TODAY = '2026-11-25';
