@@ -244,7 +244,6 @@ export function parseCharter(source: string, previous?: CharterModel): CharterMo
   let lines = new LineIndex(source);
   const syntaxErrors: SyntaxProblem[] = [];
   const spliced = previous && !previous.repairs && text === source ? reparseListItem(previous, text, parseYaml) : undefined;
-  const reparsed = spliced ? (true as const) : undefined;
   let doc = spliced ?? parseYaml(text);
   let repairs: TabRepair['lines'] | undefined;
   if (doc.errors.length && text.includes('\t')) {
@@ -301,7 +300,7 @@ export function parseCharter(source: string, previous?: CharterModel): CharterMo
     lists,
     data,
     anchored,
-    ...(reparsed ? { reparsed } : {}),
+    ...(spliced ? { reparsed: true as const } : {}),
   };
 }
 

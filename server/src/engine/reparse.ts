@@ -50,20 +50,20 @@ export function reparseListItem(previous: ReusableParse, text: string, parse: (t
   const items = seq.items.slice(0, i) as Node[];
   items.push(fresh);
   for (let k = i + 1; k < seq.items.length; k++) items.push(shiftedCopy(seq.items[k], delta));
-  const newSeq = withItems(seq, new YAMLSeq(seq.schema), items, delta);
+  const newSeq = withItems(seq, new YAMLSeq(seq.schema), items, grown(seq.range, delta));
 
   const pairs = root.items.slice(0, sectionIndex) as Pair[];
   const oldPair = root.items[sectionIndex];
-  pairs.push(Object.assign(new Pair(oldPair.key, newSeq), oldPair, { value: newSeq }));
+  pairs.push(Object.assign(new Pair(null), oldPair, { value: newSeq }));
   for (let k = sectionIndex + 1; k < root.items.length; k++) pairs.push(shiftedCopy(root.items[k], delta) as Pair);
-  const newRoot = withItems(root, new YAMLMap(root.schema), pairs, delta);
+  const newRoot = withItems(root, new YAMLMap(root.schema), pairs, grown(root.range, delta));
 
   // A shallow copy keeps the document's schema, options and directives (read, never changed).
   const doc = Object.create(Object.getPrototypeOf(prevDoc), Object.getOwnPropertyDescriptors(prevDoc)) as Document.Parsed;
-  doc.contents = newRoot as unknown as Document.Parsed["contents"];
+  doc.contents = newRoot as unknown as Document.Parsed['contents'];
   doc.errors = [];
   doc.warnings = [];
-  doc.range = [prevDoc.range[0], prevDoc.range[1] + delta, prevDoc.range[2] + delta];
+  doc.range = grown(prevDoc.range, delta) ?? prevDoc.range;
   return doc;
 }
 
@@ -116,11 +116,23 @@ function indentedUnder(slice: string, dashIndent: number): boolean {
   return true;
 }
 
-function withItems<T extends YAMLMap | YAMLSeq>(old: T, copy: T, items: unknown[], delta: number): T {
+type Range = [number, number, number];
+
+/** A range after the change (all of it moves). */
+function moved(r: Range | null | undefined, delta: number): Range | undefined {
+  return r ? [r[0] + delta, r[1] + delta, r[2] + delta] : undefined;
+}
+
+/** A range around the change (its start stays, its ends move). */
+function grown(r: Range | null | undefined, delta: number): Range | undefined {
+  return r ? [r[0], r[1] + delta, r[2] + delta] : undefined;
+}
+
+/** `copy` (a new, empty node of the same kind) with `old`'s properties, `items` and `range`. */
+function withItems<T extends YAMLMap | YAMLSeq>(old: T, copy: T, items: unknown[], range: Range | undefined): T {
   Object.assign(copy, old);
   copy.items = items as T['items'];
-  const r = old.range;
-  if (r) copy.range = [r[0], r[1] + delta, r[2] + delta];
+  if (range) copy.range = range;
   return copy;
 }
 
@@ -130,7 +142,7 @@ function shiftInPlace(node: unknown, delta: number): boolean {
   const n = node as Node | null;
   if (!n) return true;
   if (!(isScalar(n) || isMap(n) || isSeq(n)) || n.anchor) return false;
-  if (n.range) n.range = [n.range[0] + delta, n.range[1] + delta, n.range[2] + delta];
+  if (n.range) n.range = moved(n.range, delta) as Range;
   if (isMap(n) || isSeq(n)) for (const child of n.items) if (!shiftInPlace(child, delta)) return false;
   return true;
 }
@@ -140,11 +152,11 @@ function shiftedCopy<T>(node: T, delta: number): T {
   if (isPair(node)) return Object.assign(new Pair(null), node, { key: shiftedCopy(node.key, delta), value: shiftedCopy(node.value, delta) }) as T;
   const n = node as unknown as Node | null;
   if (!n) return node;
-  let copy: Node;
-  if (isScalar(n)) copy = Object.assign(new Scalar(n.value), n);
-  else if (isMap(n)) copy = withItems(n, new YAMLMap(n.schema), n.items.map((p) => shiftedCopy(p, delta)), 0);
-  else if (isSeq(n)) copy = withItems(n, new YAMLSeq(n.schema), n.items.map((c) => shiftedCopy(c, delta)), 0);
-  else throw new Error('reparse: unexpected node kind'); // aliases never get here (anchored trees are declined)
-  if (n.range) copy.range = [n.range[0] + delta, n.range[1] + delta, n.range[2] + delta];
+  const range = moved(n.range, delta);
+  if (isMap(n)) return withItems(n, new YAMLMap(n.schema), n.items.map((p) => shiftedCopy(p, delta)), range) as unknown as T;
+  if (isSeq(n)) return withItems(n, new YAMLSeq(n.schema), n.items.map((c) => shiftedCopy(c, delta)), range) as unknown as T;
+  if (!isScalar(n)) throw new Error('reparse: unexpected node kind'); // aliases never get here (anchored trees are declined)
+  const copy = Object.assign(new Scalar(n.value), n);
+  if (range) copy.range = range;
   return copy as unknown as T;
 }

@@ -1,7 +1,7 @@
 // When the server starts before any charter is open (VS Code starts it for a workspace that
 // contains charters), it lints a made-up charter many times so V8 has compiled the parser and the
 // rules before the first real charter arrives: the first diagnostics of a 10,000-line charter then
-// come about a third sooner. The charter is small (~80 lines) so each run is a short slice of the
+// come about a third sooner. The charter is small (~110 lines) so each run is a short slice of the
 // event loop (a few ms once compiled): a charter opened meanwhile waits for one slice at most.
 // Warming stops as soon as a charter is open; a charter opened together with the start-up is
 // checked cold. About 300 ms of CPU once per server start, only while nothing else happens.
@@ -11,7 +11,7 @@ export const WARM_UP_RUNS = 80;
 /** Pause while input arrived this recently (ms). */
 const QUIET_MS = 25;
 
-/** An ~80-line charter touching every section, so every rule's code path runs; `run` varies its text. */
+/** A ~110-line charter touching every section, so every rule's code path runs; `run` varies its text. */
 export function warmUpCharter(run = 0): string {
   const lines = ['charter: 1', 'team:', '  id: warm-up', '  name: Warm-up', `mission: Keep the checks fast (${run}).`, 'roles:', '  - id: lead', '    title: Lead', 'members:'];
   const ids = Array.from({ length: 6 }, (_, i) => `person-${i}`);
