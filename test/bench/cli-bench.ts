@@ -52,7 +52,7 @@ export function writeCorpus(dir: string, count: number, seed: number): number {
 
 export async function benchCli(root: string, dir: string, count: number, lines: number, runs: number): Promise<CliResult> {
   const cliArgs = [path.join(root, 'bin/team-charter.js'), 'lint', '--format', 'json', '--today', BENCH_TODAY, dir];
-  const baseArgs = [path.join(root, 'out/test/bench/parse-only.js'), dir];
+  const baseArgs = [path.join(root, 'out/test/bench/parse-only.bundle.js'), dir];
   const result: CliResult = { charters: count, lines, cliMs: undefined, parseOnlyMs: NaN, cliSamples: [], parseOnlySamples: [], findings: undefined };
   for (let i = 0; i < runs; i++) {
     // Alternate which goes first; both read files the page cache already holds.

@@ -1,5 +1,5 @@
 // Baseline for the CLI benchmark: a cold node process that only finds, reads and parses charters.
-// Usage: node out/test/bench/parse-only.js DIR  → prints {"files":N,"errors":M}
+// Bundled like the CLI (scripts/build.mjs). Usage: node out/test/bench/parse-only.bundle.js DIR  → prints {"files":N,"errors":M}
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
