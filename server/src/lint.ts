@@ -91,7 +91,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
 
-  const suppressions = findSuppressions(model.text, (o) => model.lines.lineOf(o));
+  const suppressions = findSuppressions(model.comments, (o) => model.lines.lineOf(o));
   let kept = findings;
   if (suppressions.length) {
     kept = findings.filter((f) => !isSuppressed(suppressions, f.rule, f.range.start.line));

@@ -30,6 +30,9 @@ function assertSameAsFullParse(text: string, previous: Analysis): Analysis {
   return reused;
 }
 
+/** Suppression comments (suppress.ts) typed anywhere: their lines and offsets must follow the re-parse. */
+const DIRECTIVES = [' # charter-disable-line', '\n    # charter-disable-next-line placeholder-text', '\n# charter-disable', ' # charter-enable owner-missing'];
+
 function edit(text: string, at: number, remove: number, insert: string): string {
   return text.slice(0, at) + insert + text.slice(at + remove);
 }
@@ -62,6 +65,25 @@ describe('engine: re-parsing one list item after an edit', function () {
     // The placeholder typed into the scope is reported where it was typed.
     const typed = previous.findings.find((f) => f.rule === 'placeholder-text' && previous.model.lines.rangeOf(bigAt, bigAt).start.line === f.range.start.line);
     assert.ok(typed, 'placeholder-text on the edited line');
+  });
+
+  it('suppression comments inside, before and after the edited item keep working', () => {
+    const scopeLine = big.lastIndexOf('\n', bigAt - 1) + 1;
+    // A rest-of-file disable before the edit, and a comment in the edited decision that silences the placeholder typed next.
+    const firstMember = big.indexOf('\n  - id: ', big.indexOf('\nmembers:'));
+    let text = edit(big, firstMember, 0, '\n  # charter-disable checkin-not-agreed');
+    let previous = check(text);
+    const shift = text.length - big.length;
+    for (const [at, insert] of [
+      [scopeLine + shift, '    # charter-disable-next-line placeholder-text\n'],
+      [bigAt + shift + '    # charter-disable-next-line placeholder-text\n'.length, ' TODO'],
+    ] as const) {
+      text = edit(text, at, 0, insert);
+      previous = assertSameAsFullParse(text, previous);
+      assert.equal(previous.model.reparsed, true, JSON.stringify(insert));
+    }
+    assert.ok(previous.suppressions.some((s) => s.rules.includes('placeholder-text') && s.used.has('placeholder-text')), 'the new comment silenced the typed TODO');
+    assert.ok(!previous.findings.some((f) => f.rule === 'checkin-not-agreed'), 'the disable before the edited item still applies');
   });
 
   it('leaves the previous analysis as it was', () => {
@@ -98,7 +120,7 @@ describe('engine: re-parsing one list item after an edit', function () {
 
   it(`random edit sequences on real and generated charters give the findings of a full parse (${RUNS} runs)`, () => {
     const texts = [...sampleCharters(), ...corpus(), generateCharter({ lines: 400, seed: 9 }).text];
-    const piece = fc.constantFrom('a', 'x', ' ', '  ', '\n', '\n  ', '\n    ', '\n  - ', '- ', ': ', '#', '"', "'", '[', ']', '{', '}', ',', '&a ', '*a', '|', '>', '\t', 'TODO', 'owner: ', '\r\n', '');
+    const piece = fc.constantFrom('a', 'x', ' ', '  ', '\n', '\n  ', '\n    ', '\n  - ', '- ', ': ', '#', '"', "'", '[', ']', '{', '}', ',', '&a ', '*a', '|', '>', '\t', 'TODO', 'owner: ', '\r\n', '', ...DIRECTIVES);
     const step = fc.tuple(fc.nat(), fc.nat({ max: 4 }), piece);
     let reparsed = 0;
     let steps = 0;
@@ -122,7 +144,7 @@ describe('engine: re-parsing one list item after an edit', function () {
   it('random edits inside the lists of a generated charter: often one item re-parsed, always the findings of a full parse', () => {
     const start = generateCharter({ lines: 600, seed: 11 }).text;
     const first = check(start);
-    const piece = fc.constantFrom('a', ' ', '\n', '\n    ', '\n      - ', '- ', ': ', '#', '"', '[', ']', '{', '&a ', '*a', '|', '\t', 'TODO', 'x, y', '\r\n', '');
+    const piece = fc.constantFrom('a', ' ', '\n', '\n    ', '\n      - ', '- ', ': ', '#', '"', '[', ']', '{', '&a ', '*a', '|', '\t', 'TODO', 'x, y', '\r\n', '', ...DIRECTIVES);
     let reparsed = 0;
     let steps = 0;
     fc.assert(

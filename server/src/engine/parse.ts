@@ -1,12 +1,14 @@
 // Text → CharterModel: the YAML document plus typed views over its sections, each value keeping
 // its node (and so its exact source range). Parsing happens here and nowhere else.
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { Composer, Parser, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Alias } from 'yaml';
 import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { LineIndex, NON_PRINTABLE, escapeChar } from './text';
 import { repairTabIndentation } from './tab-repair';
 import { reparseListItem } from './reparse';
 import type { IndentRepair, TabRepair } from './tab-repair';
+import { collectDirectiveComments, mayHaveDirectives } from './suppress';
+import type { CommentToken } from './suppress';
 
 export type OffsetRange = [start: number, end: number];
 
@@ -196,6 +198,8 @@ export interface CharterModel {
   repairs?: ReadonlyMap<number, IndentRepair>;
   lines: LineIndex;
   doc: Document.Parsed;
+  /** Comments that may be suppression directives, in offset order. */
+  comments: CommentToken[];
   /** The top-level map, or undefined when the document is not a map (a list, a scalar, empty). */
   root: MapView | undefined;
   syntaxErrors: SyntaxProblem[];
@@ -244,15 +248,15 @@ export function parseCharter(source: string, previous?: CharterModel): CharterMo
   let lines = new LineIndex(source);
   const syntaxErrors: SyntaxProblem[] = [];
   const spliced = previous && !previous.repairs && text === source ? reparseListItem(previous, text, parseYaml) : undefined;
-  let doc = spliced ?? parseYaml(text);
+  let { doc, comments } = spliced ?? parseYaml(text);
   let repairs: TabRepair['lines'] | undefined;
   if (doc.errors.length && text.includes('\t')) {
     const errorLines = new Set(doc.errors.map((e) => lines.lineOf(e.pos?.[0] ?? 0)));
     const repair = repairTabIndentation(text, errorLines);
     const retry = repair && parseYaml(repair.text);
-    if (repair && retry && retry.errors.length < doc.errors.length) {
+    if (repair && retry && retry.doc.errors.length < doc.errors.length) {
       text = repair.text;
-      doc = retry;
+      ({ doc, comments } = retry);
       repairs = repair.lines;
       lines = new LineIndex(text);
       for (const [line, r] of repairs) {
@@ -292,6 +296,7 @@ export function parseCharter(source: string, previous?: CharterModel): CharterMo
     lines,
     repairs,
     doc,
+    comments,
     root,
     syntaxErrors,
     team: root?.map('team'),
@@ -304,8 +309,32 @@ export function parseCharter(source: string, previous?: CharterModel): CharterMo
   };
 }
 
-function parseYaml(text: string): Document.Parsed {
-  return parseDocument(text, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true, merge: false, strict: true });
+const YAML_OPTIONS = { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true, merge: false, strict: true } as const;
+
+export interface ParsedYaml {
+  doc: Document.Parsed;
+  /** Comments that may be suppression directives, in offset order (see suppress.ts). */
+  comments: CommentToken[];
+}
+
+/**
+ * `yaml.parseDocument(text)`, with the comments that may be directives taken from the same CST as
+ * it streams into the composer (parsing once).
+ */
+function parseYaml(text: string): ParsedYaml {
+  const comments: CommentToken[] = [];
+  const tokens = new Parser().parse(text);
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(YAML_OPTIONS).compose(mayHaveDirectives(text) ? collectDirectiveComments(tokens, comments) : tokens, true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      // As parseDocument does: one document, and an error at the second.
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  comments.sort((a, b) => a.offset - b.offset);
+  return { doc: doc!, comments };
 }
 
 function firstSentence(message: string): string {

@@ -5,11 +5,13 @@
 // the result could differ from parsing the whole text, this declines and the caller parses it all.
 import { Pair, YAMLMap, YAMLSeq, Scalar, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Document, Node } from 'yaml';
+import type { ParsedYaml } from './parse';
 
 /** What the previous version must have been for its tree to be reused. */
 export interface ReusableParse {
   text: string;
   doc: Document.Parsed;
+  comments: ParsedYaml['comments'];
   /** The previous tree has an anchor or an alias (an edit could change what an alias names). */
   anchored: boolean;
 }
@@ -18,7 +20,7 @@ export interface ReusableParse {
  * The document `parse(text)` would give, built from `previous` by re-parsing the one list item the
  * change falls in; undefined when that cannot be done exactly (the caller then parses everything).
  */
-export function reparseListItem(previous: ReusableParse, text: string, parse: (text: string) => Document.Parsed): Document.Parsed | undefined {
+export function reparseListItem(previous: ReusableParse, text: string, parse: (text: string) => ParsedYaml): ParsedYaml | undefined {
   const { doc: prevDoc, text: prevText } = previous;
   if (prevText === text || previous.anchored || prevDoc.errors.length || prevDoc.warnings.length) return undefined;
   const root = prevDoc.contents;
@@ -41,7 +43,7 @@ export function reparseListItem(previous: ReusableParse, text: string, parse: (t
 
   const slice = text.slice(itemStart.offset, nextStart.offset + delta);
   if (!indentedUnder(slice, itemStart.indent)) return undefined;
-  const alone = parse(slice);
+  const { doc: alone, comments: itemComments } = parse(slice);
   const list = alone.contents;
   if (alone.errors.length || alone.warnings.length || !isSeq(list) || list.flow || list.items.length !== 1) return undefined;
   const fresh = list.items[0] as Node | null;
@@ -64,7 +66,11 @@ export function reparseListItem(previous: ReusableParse, text: string, parse: (t
   doc.errors = [];
   doc.warnings = [];
   doc.range = grown(prevDoc.range, delta) ?? prevDoc.range;
-  return doc;
+  // The item's comments replace those it had; later ones move with the text.
+  const comments = previous.comments.filter((c) => c.offset < itemStart.offset);
+  for (const c of itemComments) comments.push({ offset: c.offset + itemStart.offset, source: c.source });
+  for (const c of previous.comments) if (c.offset >= nextStart.offset) comments.push({ offset: c.offset + delta, source: c.source });
+  return { doc, comments };
 }
 
 /** [start, end) of the previous text that differs from `text` (common prefix and suffix removed). */

@@ -5,7 +5,7 @@
 //   # charter-enable rule-a                       ends an earlier charter-disable for those rules
 // With no rule ids, every rule is meant. Text after ` -- ` is a reason and is ignored.
 // Only real YAML comments count: a `#` inside a quoted string or a block scalar is text.
-import { Parser } from 'yaml';
+import type { CST } from 'yaml';
 
 export interface Suppression {
   kind: 'next-line' | 'same-line' | 'rest-of-file';
@@ -29,10 +29,9 @@ interface Enable {
 const DIRECTIVE = /^#\s*charter-(disable-next-line|disable-line|disable|enable)(?=[\s,]|$)(.*)$/;
 const KIND = { 'disable-next-line': 'next-line', 'disable-line': 'same-line', disable: 'rest-of-file' } as const;
 
-export function findSuppressions(text: string, lineOf: (offset: number) => number): Suppression[] {
-  if (!text.includes('charter-')) return [];
+export function findSuppressions(comments: readonly CommentToken[], lineOf: (offset: number) => number): Suppression[] {
   const out: Suppression[] = [];
-  for (const comment of commentTokens(text)) {
+  for (const comment of comments) {
     const source = comment.source.trimEnd();
     const m = DIRECTIVE.exec(source);
     if (!m) continue;
@@ -78,14 +77,21 @@ export function isSuppressed(suppressions: Suppression[], rule: string, line: nu
   return silenced;
 }
 
-interface CommentToken {
+/** A YAML comment (from the CST) that may be a directive: its text contains `charter-`. */
+export interface CommentToken {
   offset: number;
   source: string;
 }
 
-/** Every comment token in the YAML CST (comments inside block scalars are text, not comments). */
-function commentTokens(text: string): CommentToken[] {
-  const out: CommentToken[] = [];
+/** Cheap test first: most charters have no directive, and their parse then collects nothing. */
+export const mayHaveDirectives = (text: string): boolean => text.includes('charter-');
+
+/**
+ * Passes the parser's tokens through unchanged, adding to `into` (in document order) every comment
+ * token that may be a directive, token by token (sort them by offset once parsed). Comments inside
+ * block scalars are text, not comment tokens.
+ */
+export function* collectDirectiveComments(tokens: Iterable<CST.Token>, into: CommentToken[]): Generator<CST.Token> {
   const visit = (token: unknown, depth: number): void => {
     if (!token || typeof token !== 'object' || depth > 400) return;
     if (Array.isArray(token)) {
@@ -94,11 +100,13 @@ function commentTokens(text: string): CommentToken[] {
     }
     const t = token as Record<string, unknown>;
     if (t.type === 'comment' && typeof t.source === 'string' && typeof t.offset === 'number') {
-      out.push({ offset: t.offset, source: t.source });
+      if (t.source.includes('charter-')) into.push({ offset: t.offset, source: t.source });
       return;
     }
     for (const key of ['start', 'sep', 'end', 'props', 'items', 'key', 'value']) if (key in t) visit(t[key], depth + 1);
   };
-  for (const token of new Parser().parse(text)) visit(token, 0);
-  return out.sort((a, b) => a.offset - b.offset);
+  for (const token of tokens) {
+    visit(token, 0);
+    yield token;
+  }
 }
