@@ -325,13 +325,12 @@ function parseYaml(text: string): ParsedYaml {
   const comments: CommentToken[] = [];
   const tokens = new Parser().parse(text);
   let doc: Document.Parsed | undefined;
+  let extra = 0;
   for (const next of new Composer(YAML_OPTIONS).compose(mayHaveDirectives(text) ? collectDirectiveComments(tokens, comments) : tokens, true, text.length)) {
     if (!doc) doc = next;
-    else {
-      // As parseDocument does: one document, and an error at the second.
-      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
-      break;
-    }
+    // As parseDocument does: the first document, and an error at the second. Later documents are
+    // still read (not used), so their comments count as directives as they always did.
+    else if (extra++ === 0) doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
   }
   comments.sort((a, b) => a.offset - b.offset);
   return { doc: doc!, comments };
