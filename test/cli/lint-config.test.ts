@@ -68,6 +68,13 @@ describe('cli lint config', () => {
     });
   }
 
+  it('a config value with an unknown YAML tag is read as plain text, and nothing is printed about it', () => {
+    const dir = tempTree({ '.charterrc.yaml': 'rules:\n  owner-missing: !custom off\n', 'team-charter.yaml': charterWith(MISSING_OWNER) });
+    const r = lintIn(dir);
+    assert.equal(r.code, 0, r.stdout);
+    assert.equal(r.stderr, '');
+  });
+
   it('a --config file that does not exist exits 2 naming it', () => {
     const dir = tempTree({ 'team-charter.yaml': charterWith() });
     const r = lintIn(dir, '--config', 'nope.yaml');

@@ -80,11 +80,14 @@ export function mergeConfigs(...configs: Array<CharterConfig | undefined>): Char
 
 export const CONFIG_FILE_NAMES = ['.charterrc.yaml', '.charterrc.yml', '.charterrc.json'] as const;
 
-/** Parses a config file's text (YAML or JSON); throws with a readable message when it is broken. */
+/**
+ * Parses a config file's text (YAML or JSON); throws with a readable message when it is broken.
+ * yaml's warnings (an unknown tag: the value is read as plain) are not printed: the engine writes nothing.
+ */
 export function parseConfigText(text: string, fileName: string): CharterConfig {
   let data: unknown;
   try {
-    data = fileName.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
+    data = fileName.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { prettyErrors: false, logLevel: 'error' });
   } catch (e) {
     throw new Error(`${fileName}: ${(e as Error).message.split('\n')[0]}`);
   }
