@@ -87,9 +87,9 @@ export interface CommentToken {
 export const mayHaveDirectives = (text: string): boolean => text.includes('charter-');
 
 /**
- * Passes the parser's tokens through unchanged, adding to `into` (in document order) every comment
- * token that may be a directive, token by token (sort them by offset once parsed). Comments inside
- * block scalars are text, not comment tokens.
+ * Passes the parser's tokens through unchanged, adding to `into` every comment token that may be a
+ * directive (not quite in offset order: sort them once parsed). Comments inside block scalars are
+ * text, not comment tokens.
  */
 export function* collectDirectiveComments(tokens: Iterable<CST.Token>, into: CommentToken[]): Generator<CST.Token> {
   const visit = (token: unknown, depth: number): void => {
