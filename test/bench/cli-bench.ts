@@ -1,5 +1,7 @@
 // CLI benchmark: one cold `team-charter lint --format json` over a folder of typical charters, vs a
-// cold node process that only reads and parses the same files. Alternating, median of `runs`.
+// cold node process that only reads and parses the same files (the target's baseline: `yaml` as a
+// node script gets it), and vs the same script bundled with the `yaml` build dist/cli.js uses.
+// Alternating, median of `runs`.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,8 +15,11 @@ export interface CliResult {
   lines: number;
   cliMs: number | undefined;
   parseOnlyMs: number;
+  /** The read-and-parse process bundled like the CLI (yaml's browser build, no per-token env read). */
+  parseOnlyBundledMs: number;
   cliSamples: number[];
   parseOnlySamples: number[];
+  parseOnlyBundledSamples: number[];
   findings: number | undefined;
   error?: string;
 }
@@ -52,16 +57,17 @@ export function writeCorpus(dir: string, count: number, seed: number): number {
 
 export async function benchCli(root: string, dir: string, count: number, lines: number, runs: number): Promise<CliResult> {
   const cliArgs = [path.join(root, 'bin/team-charter.js'), 'lint', '--format', 'json', '--today', BENCH_TODAY, dir];
-  const baseArgs = [path.join(root, 'out/test/bench/parse-only.bundle.js'), dir];
-  const result: CliResult = { charters: count, lines, cliMs: undefined, parseOnlyMs: NaN, cliSamples: [], parseOnlySamples: [], findings: undefined };
+  const baselines = { base: path.join(root, 'out/test/bench/parse-only.js'), bundled: path.join(root, 'out/test/bench/parse-only.bundle.js') };
+  const result: CliResult = { charters: count, lines, cliMs: undefined, parseOnlyMs: NaN, parseOnlyBundledMs: NaN, cliSamples: [], parseOnlySamples: [], parseOnlyBundledSamples: [], findings: undefined };
+  const order = ['base', 'cli', 'bundled'] as const;
   for (let i = 0; i < runs; i++) {
-    // Alternate which goes first; both read files the page cache already holds.
-    for (const which of i % 2 === 0 ? ['base', 'cli'] : ['cli', 'base']) {
-      if (which === 'base') {
-        const r = await run(baseArgs, root);
+    // Rotate which goes first; all read files the page cache already holds.
+    for (const which of [...order.slice(i % 3), ...order.slice(0, i % 3)]) {
+      if (which !== 'cli') {
+        const r = await run([baselines[which], dir], root);
         const parsed = JSON.parse(r.stdout) as { files: number };
         if (parsed.files !== count) throw new Error(`parse-only saw ${parsed.files} files, expected ${count}`);
-        result.parseOnlySamples.push(r.ms);
+        (which === 'base' ? result.parseOnlySamples : result.parseOnlyBundledSamples).push(r.ms);
       } else if (!result.error) {
         const r = await run(cliArgs, root);
         const problem = checkCliOutput(r, count);
@@ -74,6 +80,7 @@ export async function benchCli(root: string, dir: string, count: number, lines: 
     }
   }
   result.parseOnlyMs = median(result.parseOnlySamples);
+  result.parseOnlyBundledMs = median(result.parseOnlyBundledSamples);
   result.cliMs = result.cliSamples.length ? median(result.cliSamples) : undefined;
   return result;
 }

@@ -91,7 +91,7 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
     const c = r.cli;
     return {
       ratio: c?.cliMs !== undefined ? c.cliMs / c.parseOnlyMs : undefined,
-      detail: `${ms(c?.cliMs)} vs ${ms(c?.parseOnlyMs)}`,
+      detail: `${ms(c?.cliMs)} vs ${ms(c?.parseOnlyMs)}${c && Number.isFinite(c.parseOnlyBundledMs) && c.cliMs !== undefined ? ` (vs the same script bundled with the CLI's yaml build: ${ratio(c.cliMs / c.parseOnlyBundledMs)}, ${ms(c.parseOnlyBundledMs)})` : ''}`,
       invalid: c?.error ?? r.cliError,
     };
   });
@@ -137,7 +137,7 @@ export function formatReport(r: BenchResults, targets: TargetResult[]): string {
   if (r.cli || r.cliError) {
     const c = r.cli;
     out.push('', `### CLI (${c?.charters.toLocaleString('en-US') ?? '?'} charters, ${c?.lines.toLocaleString('en-US') ?? '?'} lines, one cold process each, median of ${c?.parseOnlySamples.length ?? 0})`, '');
-    out.push(table(['process', 'wall time'], [['team-charter lint --format json', c?.cliMs !== undefined ? ms(c.cliMs) : `— (${c?.error ?? r.cliError})`], ['node: read + yaml.parseDocument only', ms(c?.parseOnlyMs)]], 'll'));
+    out.push(table(['process', 'wall time'], [['team-charter lint --format json', c?.cliMs !== undefined ? ms(c.cliMs) : `— (${c?.error ?? r.cliError})`], ['node: read + yaml.parseDocument only', ms(c?.parseOnlyMs)], ['the same, bundled with the CLI\'s yaml build', ms(c?.parseOnlyBundledMs)]], 'll'));
   }
   out.push('', '### Targets', '');
   out.push(table(['target', 'ratio', 'limit', 'result', 'measured'], targets.map((t) => [t.label, ratio(t.ratio), `≤ ${t.limit}`, t.status, t.detail]), 'lrrll'));
@@ -156,7 +156,7 @@ export function jsonSummary(r: BenchResults, targets: TargetResult[]): string {
       runs: r.servers.runs.map((x) => ({ server: x.server, lines: x.lines, initializeMs: round(x.initializeMs), openMs: round(x.openMs), openSamples: x.openSamples.map((v) => round(v)), keystrokeP50: round(x.keystrokeP50), keystrokeP95: round(x.keystrokeP95), peakRssMiB: round(x.peakRssMiB), startRssMiB: round(x.startRssMiB), diagnostics: x.diagnostics, validated: x.validated })),
       errors: r.servers.errors,
     },
-    cli: r.cli && { charters: r.cli.charters, lines: r.cli.lines, cliMs: round(r.cli.cliMs), parseOnlyMs: round(r.cli.parseOnlyMs), findings: r.cli.findings, error: r.cli.error },
+    cli: r.cli && { charters: r.cli.charters, lines: r.cli.lines, cliMs: round(r.cli.cliMs), parseOnlyMs: round(r.cli.parseOnlyMs), parseOnlyBundledMs: round(r.cli.parseOnlyBundledMs), findings: r.cli.findings, error: r.cli.error },
     targets: targets.map((t) => ({ id: t.id, ratio: t.ratio === undefined ? null : round(t.ratio, 3), limit: t.limit, status: t.status })),
   });
 }
