@@ -32,8 +32,6 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     init = params;
-    // Load the engine and let V8 compile it while the client is still setting up (after this reply).
-    setImmediate(() => runtime().warmUp(lastInput));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -53,6 +51,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    // Load the engine and let V8 compile it while the client is still setting up. Not from
+    // onInitialize: the reply is written in a later event-loop turn, and would wait for it.
+    setImmediate(() => runtime().warmUp(lastInput));
     const caps = init.capabilities;
     const warn = (what: string) => (e: unknown) => connection.console.error(`${what} registration failed: ${e}`);
     if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
