@@ -23,7 +23,7 @@ function yamlShapes(text: string): Set<string> {
 describe('language server: warm-up after start', () => {
   it('over a dozen runs, makes the mistakes most rules report (their message and fix code runs too)', () => {
     const rules = new Set(Array.from({ length: 12 }, (_, run) => lint(warmUpCharter(run), { today: '2026-01-01' }).map((f) => f.rule)).flat());
-    assert.ok(rules.size >= 30, `only ${rules.size}: ${[...rules].join(', ')}`);
+    assert.ok(rules.size >= 35, `only ${rules.size}: ${[...rules].join(', ')}`);
   });
 
   it('has every YAML shape the examples and the corpus use: comments, blank lines, quoting, block scalars, flow maps', () => {
@@ -39,7 +39,7 @@ describe('language server: warm-up after start', () => {
 
   it('keeps each run short (a charter opened meanwhile waits for one run) and varies the text between runs', () => {
     const lines = warmUpCharter(0).split('\n').length;
-    assert.ok(lines >= 60 && lines <= 200, `${lines} lines`);
+    assert.ok(lines >= 60 && lines <= 130, `${lines} lines`);
     assert.notEqual(warmUpCharter(1), warmUpCharter(2));
     assert.ok(lint(warmUpCharter(3), { today: '2026-01-01' }).length > 0);
   });
