@@ -1,7 +1,7 @@
 // When the server starts before any charter is open (VS Code starts it for a workspace that
 // contains charters), it lints a made-up charter many times so V8 has compiled the parser and the
 // rules before the first real charter arrives: the first diagnostics of a 10,000-line charter then
-// come about a third sooner. The charter is small (~100 lines) so each run is a short slice of the
+// come about a third sooner. The charter is small (~110 lines) so each run is a short slice of the
 // event loop (a few ms once compiled): a charter opened meanwhile waits for one slice at most.
 // Warming stops as soon as a charter is open; a charter opened together with the start-up is
 // checked cold. About 300 ms of CPU once per server start, only while nothing else happens.
@@ -20,7 +20,7 @@ const QUIET_MS = 5;
  * specialises the parser for the shapes it has seen: a warm-up without comments, blank lines or
  * block lists of text left the first real check deoptimising and about a third slower. Each run has
  * the team and its people and half of the other sections (alternately), so a run stays a short
- * slice (~100 lines); the text and its mistakes vary, so that over a dozen runs most rules report
+ * slice (~110 lines); the text and its mistakes vary, so that over a dozen runs most rules report
  * something (their message and fix code is compiled too).
  */
 export function warmUpCharter(run = 0): string {
