@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
-import { ROOT } from '../helpers/fixtures';
+import { ROOT, yamlFilesUnder } from '../helpers/fixtures';
 
 /** The number of runs per property: small and seeded in `npm test`, large in `npm run fuzz`. */
 export const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
@@ -13,9 +13,7 @@ export const fcParams = (runs = RUNS) => ({ numRuns: runs, seed: SEED, endOnFail
 export function sampleCharters(): string[] {
   const files = [
     path.join(ROOT, 'test/helpers/base-charter.yaml'),
-    ...fs.readdirSync(path.join(ROOT, 'examples'), { recursive: true, encoding: 'utf8' })
-      .filter((f) => /\.ya?ml$/.test(f))
-      .map((f) => path.join(ROOT, 'examples', f)),
+    ...yamlFilesUnder('examples'),
   ];
   return files.map((f) => fs.readFileSync(f, 'utf8'));
 }

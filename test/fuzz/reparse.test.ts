@@ -2,21 +2,18 @@
 // the data are exactly those of parsing the whole text, and the previous analysis is left as it was.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/lint';
 import type { Analysis } from '../../server/src/lint';
 import { generateCharter } from '../bench/generate';
 import { RUNS, fcParams, generatedCharter, sampleCharters } from './arbitraries';
-import { ROOT } from '../helpers/fixtures';
+import { yamlFilesUnder } from '../helpers/fixtures';
 
 const TODAY = '2026-11-25';
 const check = (text: string, previous?: Analysis) => analyze(text, { today: TODAY, previous });
 
 function corpus(): string[] {
-  const dir = path.join(ROOT, 'test/corpus');
-  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f));
-  return files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  return yamlFilesUnder('test/corpus').map((f) => fs.readFileSync(f, 'utf8'));
 }
 
 /** Everything a user sees of an analysis, plus the data the schema checks. */

@@ -9,6 +9,12 @@ export const ROOT = path.resolve(__dirname, '../../..');
 export const FIXTURES = path.join(ROOT, 'test/rules');
 export const DEFAULT_TODAY = '2026-11-25';
 
+/** Paths of the YAML files anywhere under `dir` (relative to the repository), sorted. */
+export function yamlFilesUnder(dir: string): string[] {
+  const base = path.join(ROOT, dir);
+  return fs.readdirSync(base, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(base, f));
+}
+
 /** test/helpers/base-charter.yaml: a small charter with no findings. */
 export const BASE_CHARTER = fs.readFileSync(path.join(ROOT, 'test/helpers/base-charter.yaml'), 'utf8');
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { lint } from '../../server/src/lint';
 import { WARM_UP_RUNS, warmUp, warmUpCharter } from '../../server/src/lsp/warm-up';
+import { yamlFilesUnder } from '../helpers/fixtures';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -28,7 +28,7 @@ describe('language server: warm-up after start', () => {
 
   it('has every YAML shape the examples and the corpus use: comments, blank lines, quoting, block scalars, flow maps', () => {
     const warm = new Set(Array.from({ length: 4 }, (_, run) => [...yamlShapes(warmUpCharter(run))]).flat());
-    const files = ['examples', 'test/corpus'].flatMap((dir) => (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml')).map((f) => path.join(dir, f)));
+    const files = [...yamlFilesUnder('examples'), ...yamlFilesUnder('test/corpus')];
     assert.ok(files.length > 10);
     for (const file of files) {
       // Anchors and aliases are rare in charters and make the server parse the whole text anyway.
