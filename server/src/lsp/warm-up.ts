@@ -27,7 +27,7 @@ export function warmUpCharter(run = 0): string {
   const ids = Array.from({ length: 6 }, (_, i) => `person-${i}`);
   const round = Math.floor(run / 2);
   const squad = ['payments', 'search', 'identity'][round % 3];
-  const nth = <T>(options: T[]): T => options[round % options.length];
+  const nth = pickFor(round);
   const lines = [
     `# Warm-up charter ${run}`, 'charter: 1', 'team:', '  id: warm-up', '  name: Warm-up', '  parent: platform',
     `  description: Everything customers touch in ${squad}, from sign-up to support.`,
@@ -43,15 +43,17 @@ export function warmUpCharter(run = 0): string {
   // schema-invalid-value, schema-unknown-key, member-role-missing, schema-missing-key
   lines.push(...nth([['  - id: extra', '    name: Extra', '    role: engineer', '    experience: guru'], ['  - id: extra', '    name: Extra', '    role: engineer', '    nickname: x'], ['  - id: extra', '    name: Extra'], ['  - name: Extra', '    role: engineer']]));
   lines.push('  # More squads join in 2027.', '');
-  if (run % 2 === 0) decisionsHalf(lines, ids, round, nth);
-  else checkinsHalf(lines, ids, round, nth);
+  if (run % 2 === 0) decisionsHalf(lines, ids, round);
+  else checkinsHalf(lines, ids, round);
   lines.push('# charter-disable-next-line owner-missing', nth(['x-note:', 'x-note: warm']));
   return lines.join('\n') + '\n';
 }
 
-type Pick = <T>(options: T[]) => T;
+/** Picks one of `options` by round, so consecutive rounds vary the text and its mistakes. */
+const pickFor = (round: number) => <T>(options: T[]): T => options[round % options.length];
 
-function decisionsHalf(lines: string[], ids: string[], round: number, nth: Pick): void {
+function decisionsHalf(lines: string[], ids: string[], round: number): void {
+  const nth = pickFor(round);
   lines.push('stakeholders:', '  - id: finance', '    name: Finance team', '    kind: team', '  - id: cto', '    name: Chief technology officer', '    kind: person', '');
   lines.push('priorities:', '  - id: speed', '    title: 95% of checks finish within 50 ms', ...nth([['    why: Slow checks get switched off.'], []]), '');
   lines.push('intent:', '  what: Check charters.', ...nth([['  why: Clarity.'], ['  why: Clarity.'], []]), '  done:', '    - Better checks', '    - "95% of checks finish within 50 ms"', '', 'decisions:');
@@ -73,7 +75,8 @@ function decisionsHalf(lines: string[], ids: string[], round: number, nth: Pick)
   ]), '');
 }
 
-function checkinsHalf(lines: string[], ids: string[], round: number, nth: Pick): void {
+function checkinsHalf(lines: string[], ids: string[], round: number): void {
+  const nth = pickFor(round);
   lines.push('checkins:');
   for (const i of [round % 6, (round + 2) % 6, (round + 4) % 6]) {
     lines.push(`  - id: checkin-${i}`, `    cadence: ${['daily', 'weekly', 'every 2 weeks', 'wekly', 'on-milestone', 'monthly'][i]}`);
