@@ -10,11 +10,14 @@
 // which is what yaml's composer (and ours) iterate. Only `Parser#parse` is meant to be called in
 // the bundles: `Lexer#lex`, `Parser#next` and `Parser#end` hand their tokens to `emitToken`.
 //
-// Every step checks what it rewrites and the build stops with a message when yaml's source no
-// longer has the expected shape (a new yaml version): then look at the diff of these two files,
-// adjust, and run test/engine/yaml-eager-parser.test.ts, which compares the rewritten parser with
-// yaml's own on every YAML file of the repository and on random text.
+// Every step checks what it rewrites and refuses when yaml's source no longer has the expected
+// shape (a new yaml version). The build then warns and bundles yaml unchanged (correct, slower),
+// and test/engine/yaml-eager-parser.test.ts fails: look at the diff of these two files, adjust,
+// and that test compares the rewritten parser with yaml's own on every YAML file of the
+// repository and on random text.
 import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
 
 const FILES = /yaml[\\/]browser[\\/]dist[\\/]parse[\\/](lexer|parser)\.js$/;
 
@@ -114,17 +117,39 @@ export function rewriteYamlGenerators(source, file) {
   return { code: out, counts };
 }
 
-/** The esbuild plugin: rewrites yaml's lexer and parser wherever a bundle includes them. */
+/**
+ * The esbuild plugin: rewrites yaml's lexer and parser wherever a bundle includes them. Both or
+ * neither: a rewritten lexer cannot feed yaml's own parser.
+ */
 export function yamlEagerParser() {
   return {
     name: 'yaml-eager-parser',
     setup(build) {
-      build.onLoad({ filter: FILES }, (args) => ({
-        contents: rewriteYamlGenerators(fs.readFileSync(args.path, 'utf8'), args.path).code,
-        loader: 'js',
-      }));
+      const cwd = build.initialOptions.absWorkingDir ?? process.cwd();
+      const dir = path.join(path.dirname(createRequire(path.join(cwd, 'package.json')).resolve('yaml/package.json')), 'browser', 'dist', 'parse');
+      const rewritten = rewriteOnce(dir);
+      if (!rewritten) return;
+      build.onLoad({ filter: FILES }, (args) => {
+        const code = path.dirname(args.path) === dir ? rewritten.get(path.basename(args.path)) : undefined;
+        return code === undefined ? undefined : { contents: code, loader: 'js' };
+      });
     },
   };
+}
+
+const rewrites = new Map();
+
+/** Both files rewritten (once per build script, however many bundles), or undefined with a warning. */
+function rewriteOnce(dir) {
+  if (!rewrites.has(dir)) {
+    try {
+      rewrites.set(dir, new Map(['lexer.js', 'parser.js'].map((file) => [file, rewriteYamlGenerators(fs.readFileSync(path.join(dir, file), 'utf8'), path.join(dir, file)).code])));
+    } catch (error) {
+      console.warn(`warning: ${error.message}; bundling yaml's parser unchanged`);
+      rewrites.set(dir, undefined);
+    }
+  }
+  return rewrites.get(dir);
 }
 
 /** The source with its comments and string literals blanked out. */
