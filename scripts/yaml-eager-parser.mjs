@@ -19,7 +19,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
-const FILES = /yaml[\\/]browser[\\/]dist[\\/]parse[\\/](lexer|parser)\.js$/;
+/** yaml's lexer and parser, as esbuild sees their paths. */
+export const YAML_PARSER_FILES = /yaml[\\/]browser[\\/]dist[\\/]parse[\\/](lexer|parser)\.js$/;
 
 // yaml 2.x: Lexer#parseStream calls `this.pushNewline();` after a directive without `yield*`, which
 // creates a generator and drops it: nothing happens. Dropping the call keeps exactly that.
@@ -57,7 +58,7 @@ export function rewriteYamlGenerators(source, file) {
 
   let out = '';
   let i = 0;
-  const counts = { methods: 0, delegations: 0, yields: 0, idle: 0 };
+  let methods = 0;
   const generatorCallAt = (at) => {
     const m = /^this\.([A-Za-z_$][\w$]*)\(/.exec(source.slice(at, at + 80));
     return m && generators.has(m[1]) ? m : null;
@@ -75,7 +76,7 @@ export function rewriteYamlGenerators(source, file) {
       i = end;
     } else if (c === '*' && /(^|\n)[ \t]*$/.test(source.slice(Math.max(0, i - 40), i)) && /^\*[A-Za-z_$][\w$]*\(/.test(source.slice(i, i + 80))) {
       i += 1; // the method keeps its name and body
-      counts.methods++;
+      methods++;
     } else if (atWordStart && source.startsWith('yield*', i)) {
       let j = i + 6;
       while (source[j] === ' ') j++;
@@ -83,7 +84,6 @@ export function rewriteYamlGenerators(source, file) {
       if (!call) fail(`"yield*" of something other than this class's generator methods at offset ${i}`);
       out += call[0];
       i = j + call[0].length;
-      counts.delegations++;
     } else if (atWordStart && source.startsWith('yield ', i)) {
       const start = i + 6;
       const end = expressionEnd(source, start);
@@ -92,7 +92,6 @@ export function rewriteYamlGenerators(source, file) {
       if (!statement) fail(`a "yield" used as an expression at offset ${i}`);
       out += `this.emitToken(${source.slice(start, end).trimEnd()})`;
       i = end;
-      counts.yields++;
     } else if (atWordStart && /^yield\b/.test(source.slice(i, i + 6))) {
       fail(`an unexpected "yield" at offset ${i}`);
     } else if (atWordStart && source.startsWith('this.', i) && generatorCallAt(i)) {
@@ -102,19 +101,18 @@ export function rewriteYamlGenerators(source, file) {
       if (!IDLE_CALLS.has(statement) || source.slice(lineStart, i).trim() !== '') fail(`a generator method called without "yield*" at offset ${i}: ${statement}`);
       out += `/* ${statement} (a generator that is never run upstream) */`;
       i += statement.length;
-      counts.idle++;
     } else {
       out += c;
       i++;
     }
   }
-  if (counts.methods !== generators.size) fail(`rewrote ${counts.methods} of ${generators.size} generator methods`);
+  if (methods !== generators.size) fail(`rewrote ${methods} of ${generators.size} generator methods`);
   if (/\byield\b/.test(codeOnly(out))) fail('a "yield" is left');
   if (file.endsWith('parser.js')) {
     if (!out.includes(ORIGINAL_PARSE)) fail('Parser#parse is not the expected loop over the lexer');
     out = out.replace(ORIGINAL_PARSE, EAGER_PARSE);
   }
-  return { code: out, counts };
+  return out;
 }
 
 /**
@@ -129,7 +127,7 @@ export function yamlEagerParser() {
       const dir = path.join(path.dirname(createRequire(path.join(cwd, 'package.json')).resolve('yaml/package.json')), 'browser', 'dist', 'parse');
       const rewritten = rewriteOnce(dir);
       if (!rewritten) return;
-      build.onLoad({ filter: FILES }, (args) => {
+      build.onLoad({ filter: YAML_PARSER_FILES }, (args) => {
         const code = path.dirname(args.path) === dir ? rewritten.get(path.basename(args.path)) : undefined;
         return code === undefined ? undefined : { contents: code, loader: 'js' };
       });
@@ -143,7 +141,7 @@ const rewrites = new Map();
 function rewriteOnce(dir) {
   if (!rewrites.has(dir)) {
     try {
-      rewrites.set(dir, new Map(['lexer.js', 'parser.js'].map((file) => [file, rewriteYamlGenerators(fs.readFileSync(path.join(dir, file), 'utf8'), path.join(dir, file)).code])));
+      rewrites.set(dir, new Map(['lexer.js', 'parser.js'].map((file) => [file, rewriteYamlGenerators(fs.readFileSync(path.join(dir, file), 'utf8'), path.join(dir, file))])));
     } catch (error) {
       console.warn(`warning: ${error.message}; bundling yaml's parser unchanged`);
       rewrites.set(dir, undefined);

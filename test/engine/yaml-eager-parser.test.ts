@@ -15,13 +15,20 @@ import { YAML_EDGE_CASES } from '../helpers/yaml-edge-cases';
 type Yaml = typeof upstream;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const eager: Yaml = require(path.join(ROOT, 'out/test/yaml-eager.bundle.js'));
+interface Rewriter {
+  rewriteYamlGenerators(source: string, file: string): string;
+  YAML_PARSER_FILES: RegExp;
+}
 // A dynamic import that tsc leaves alone (the script is an ES module).
-const importModule = new Function('p', 'return import(p)') as (p: string) => Promise<{ rewriteYamlGenerators(source: string, file: string): { code: string } }>;
+const importModule = new Function('p', 'return import(p)') as (p: string) => Promise<Rewriter>;
+let rewriter: Promise<Rewriter> | undefined;
+const loadRewriter = () => (rewriter ??= importModule(path.join(ROOT, 'scripts/yaml-eager-parser.mjs')));
 
 const YAML_PARSE_DIR = path.join(ROOT, 'node_modules/yaml/browser/dist/parse');
 
-/** yaml's browser build bundled with `file` (lexer.js or parser.js) replaced by `code`. */
-async function bundleYaml(file: string, code: string): Promise<Yaml> {
+/** yaml's browser build bundled with its lexer and parser replaced by `sources` (by file name). */
+async function bundleYaml(sources: Record<string, string>): Promise<Yaml> {
+  const { YAML_PARSER_FILES } = await loadRewriter();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require('esbuild') as typeof import('esbuild');
   const result = await esbuild.build({
@@ -35,11 +42,7 @@ async function bundleYaml(file: string, code: string): Promise<Yaml> {
     plugins: [{
       name: 'mutant',
       setup(build) {
-        build.onLoad({ filter: /yaml[\\/]browser[\\/]dist[\\/]parse[\\/](lexer|parser)\.js$/ }, async (args) => {
-          const { rewriteYamlGenerators } = await importModule(path.join(ROOT, 'scripts/yaml-eager-parser.mjs'));
-          const name = path.basename(args.path);
-          return { contents: name === file ? code : rewriteYamlGenerators(fs.readFileSync(args.path, 'utf8'), name).code, loader: 'js' };
-        });
+        build.onLoad({ filter: YAML_PARSER_FILES }, (args) => ({ contents: sources[path.basename(args.path)], loader: 'js' }));
       },
     }],
   });
@@ -130,16 +133,20 @@ describe('yaml as the bundles build it (lexer and parser without generators)', (
 });
 
 describe('the rewrite of yaml generators (scripts/yaml-eager-parser.mjs)', () => {
-  const rewrite = async (source: string) => (await importModule(path.join(ROOT, 'scripts/yaml-eager-parser.mjs'))).rewriteYamlGenerators(source, 'x/parse/lexer.js').code;
+  const rewrite = async (source: string) => (await loadRewriter()).rewriteYamlGenerators(source, 'x/parse/lexer.js');
   const klass = (body: string) => `class A {\n${body}\n}\n`;
-
-  it('turns yields into emitted tokens in the same order, keeping return values', async () => {
-    const code = await rewrite(klass('    *a() {\n        yield 1;\n        const n = yield* this.b(2);\n        yield { n, s: "yield 9;" };\n    }\n    *b(x) {\n        yield x;\n        return 3;\n    }'));
-    const A = new Function(`${code}; return A;`)() as new () => { a(): void; emitToken(t: unknown): void };
+  /** The tokens method `a` of the rewritten class `A` emits, in order. */
+  const emittedBy = async (source: string) => {
+    const A = new Function(`${await rewrite(source)}; return A;`)() as new () => { a(): void; emitToken(t: unknown): void };
     const a = new A();
     const seen: unknown[] = [];
     a.emitToken = (t) => seen.push(t);
     a.a();
+    return seen;
+  };
+
+  it('turns yields into emitted tokens in the same order, keeping return values', async () => {
+    const seen = await emittedBy(klass('    *a() {\n        yield 1;\n        const n = yield* this.b(2);\n        yield { n, s: "yield 9;" };\n    }\n    *b(x) {\n        yield x;\n        return 3;\n    }'));
     assert.deepEqual(seen, [1, 2, { n: 3, s: 'yield 9;' }]);
   });
 
@@ -156,16 +163,17 @@ describe('the rewrite of yaml generators (scripts/yaml-eager-parser.mjs)', () =>
 
   it('emits no token that the edge cases would not miss: dropping any one changes a CST', async function () {
     this.timeout(60000);
-    const { rewriteYamlGenerators } = await importModule(path.join(ROOT, 'scripts/yaml-eager-parser.mjs'));
+    const { rewriteYamlGenerators } = await loadRewriter();
     const cst = (yaml: Yaml, text: string) => JSON.stringify(Array.from(new yaml.Parser().parse(text)));
     const expected = YAML_EDGE_CASES.map((text) => cst(upstream, text));
-    for (const file of ['lexer.js', 'parser.js']) {
-      const code = rewriteYamlGenerators(fs.readFileSync(path.join(YAML_PARSE_DIR, file), 'utf8'), file).code;
+    const rewritten: Record<string, string> = {};
+    for (const file of ['lexer.js', 'parser.js']) rewritten[file] = rewriteYamlGenerators(fs.readFileSync(path.join(YAML_PARSE_DIR, file), 'utf8'), file);
+    for (const [file, code] of Object.entries(rewritten)) {
       const sites = [...code.matchAll(/this\.emitToken\(/g)].map((m) => m.index!);
       assert.ok(sites.length >= 5, `${file}: ${sites.length} emit sites`);
       for (const at of sites) {
         if (/Tried to pop an empty stack/.test(code.slice(at - 120, at))) continue; // unreachable upstream ("should not happen")
-        const mutant = await bundleYaml(file, `${code.slice(0, at)}void ${code.slice(at + 'this.emitToken'.length)}`);
+        const mutant = await bundleYaml({ ...rewritten, [file]: `${code.slice(0, at)}void ${code.slice(at + 'this.emitToken'.length)}` });
         const missed = YAML_EDGE_CASES.every((text, i) => {
           try {
             return cst(mutant, text) === expected[i];
@@ -179,12 +187,7 @@ describe('the rewrite of yaml generators (scripts/yaml-eager-parser.mjs)', () =>
   });
 
   it('drops the one generator call yaml never runs, as yaml does', async () => {
-    const code = await rewrite(klass('    *a() {\n        this.pushNewline();\n        yield 1;\n    }\n    *pushNewline() {\n        yield 2;\n    }'));
-    const A = new Function(`${code}; return A;`)() as new () => { a(): void; emitToken(t: unknown): void };
-    const a = new A();
-    const seen: unknown[] = [];
-    a.emitToken = (t) => seen.push(t);
-    a.a();
+    const seen = await emittedBy(klass('    *a() {\n        this.pushNewline();\n        yield 1;\n    }\n    *pushNewline() {\n        yield 2;\n    }'));
     assert.deepEqual(seen, [1]);
   });
 });
