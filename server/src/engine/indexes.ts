@@ -48,7 +48,7 @@ export interface Reference {
 /** What an `owner` value is, so one rule reports a bad owner and the others stay quiet. */
 export type OwnerShape =
   | { kind: 'missing' }
-  | { kind: 'multiple'; parties: string[] }
+  | { kind: 'multiple'; readonly parties: readonly string[] }
   | { kind: 'placeholder'; value: string }
   | { kind: 'single'; party: string }
   | { kind: 'other' };
@@ -64,6 +64,7 @@ export interface CharterIndex {
   isDeclared(kind: ReferenceKind, id: string): boolean;
   /** Members whose role is `lead`. */
   leads: Entry[];
+  /** The shape of a holder's `owner`, worked out once per holder and shared (do not change it). */
   ownerShape(holder: MapView): OwnerShape;
   /** Each check-in's parsed cadence (undefined when missing or invalid). */
   cadence(checkin: Entry): Cadence | undefined;
@@ -142,6 +143,8 @@ export function buildIndex(model: CharterModel): CharterIndex {
   }
 
   const cadences = new Map<Entry, Cadence | undefined>();
+  // Seven rules ask for the owner of the same entries: worked out once per holder.
+  const ownerShapes = new Map<MapView, OwnerShape>();
 
   return {
     declared,
@@ -150,7 +153,11 @@ export function buildIndex(model: CharterModel): CharterIndex {
     party: (id) => declared.party.get(id)?.[0],
     isDeclared,
     leads: membersByRole.get('lead') ?? [],
-    ownerShape: (holder) => ownerShape(holder.value('owner')),
+    ownerShape(holder) {
+      let shape = ownerShapes.get(holder);
+      if (!shape) ownerShapes.set(holder, (shape = ownerShape(holder.value('owner'))));
+      return shape;
+    },
     cadence(checkin) {
       if (!cadences.has(checkin)) {
         const text = checkin.text('cadence');

@@ -37,7 +37,10 @@ export default defineRule({
   },
 });
 
-/** Visits every value the schema knows (not keys, not `x-` extensions, not aliases) alongside its schema. */
+/**
+ * Visits every value the schema knows (not keys, not `x-` extensions, not aliases) alongside its schema.
+ * `path` is one array, extended and restored along the way (a copy per node made a first check slower).
+ */
 function walk(ctx: RuleContext, node: Node, schema: JsonSchema | undefined, path: Path, isReference: (path: Path, key: string) => boolean): void {
   const s = resolveSchema(schema);
   if (!s) return;
@@ -45,15 +48,22 @@ function walk(ctx: RuleContext, node: Node, schema: JsonSchema | undefined, path
     for (const pair of node.items as Array<Pair<Node, Node | null>>) {
       const key = isScalar(pair.key) ? pair.key.value : undefined;
       if (typeof key !== 'string' || key.startsWith('x-') || !pair.value || isReference(path, key)) continue;
-      walk(ctx, pair.value, s.properties?.[key], [...path, key], isReference);
+      path.push(key);
+      walk(ctx, pair.value, s.properties?.[key], path, isReference);
+      path.pop();
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => {
-      if (item) walk(ctx, item as Node, s.items, [...path, i], isReference);
-    });
+    const items = node.items as Array<Node | null>;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (!item) continue;
+      path.push(i);
+      walk(ctx, item, s.items, path, isReference);
+      path.pop();
+    }
   } else if (isScalar(node) && typeof node.value === 'string' && acceptsText(s)) {
     const placeholder = placeholderIn(node.value);
-    if (placeholder !== undefined) report(ctx, node, path, node.value.trim(), placeholder);
+    if (placeholder !== undefined) report(ctx, node, path.slice(), node.value.trim(), placeholder);
   }
 }
 
