@@ -142,10 +142,6 @@ export function buildIndex(model: CharterModel): CharterIndex {
     else membersByRole.set(role.trim(), [m]);
   }
 
-  const cadences = new Map<Entry, Cadence | undefined>();
-  // Seven rules ask for the owner of the same entries: worked out once per holder.
-  const ownerShapes = new Map<MapView, OwnerShape>();
-
   return {
     declared,
     references,
@@ -153,18 +149,12 @@ export function buildIndex(model: CharterModel): CharterIndex {
     party: (id) => declared.party.get(id)?.[0],
     isDeclared,
     leads: membersByRole.get('lead') ?? [],
-    ownerShape(holder) {
-      let shape = ownerShapes.get(holder);
-      if (!shape) ownerShapes.set(holder, (shape = ownerShape(holder.value('owner'))));
-      return shape;
-    },
-    cadence(checkin) {
-      if (!cadences.has(checkin)) {
-        const text = checkin.text('cadence');
-        cadences.set(checkin, text === undefined ? undefined : parseCadence(text.trim()));
-      }
-      return cadences.get(checkin);
-    },
+    // Several rules ask about the same entries: each answer is worked out once per holder.
+    ownerShape: oncePerKey((holder: MapView) => ownerShape(holder.value('owner'))),
+    cadence: oncePerKey((checkin: Entry) => {
+      const text = checkin.text('cadence');
+      return text === undefined ? undefined : parseCadence(text.trim());
+    }),
     membersOf(partyId) {
       const decl = declared.party.get(partyId)?.[0];
       if (!decl) return [];
@@ -172,6 +162,15 @@ export function buildIndex(model: CharterModel): CharterIndex {
       if (decl.section === 'roles') return membersByRole.get(partyId) ?? [];
       return [];
     },
+  };
+}
+
+/** `compute` memoised per key, for answers the index gives many rules about the same entries. */
+function oncePerKey<K, V>(compute: (key: K) => V): (key: K) => V {
+  const answers = new Map<K, V>();
+  return (key) => {
+    if (!answers.has(key)) answers.set(key, compute(key));
+    return answers.get(key) as V;
   };
 }
 

@@ -63,7 +63,7 @@ function walk(ctx: RuleContext, node: Node, schema: JsonSchema | undefined, path
     }
   } else if (isScalar(node) && typeof node.value === 'string' && acceptsText(s)) {
     const placeholder = placeholderIn(node.value);
-    if (placeholder !== undefined) report(ctx, node, path.slice(), node.value.trim(), placeholder);
+    if (placeholder !== undefined) report(ctx, node, path, node.value.trim(), placeholder);
   }
 }
 
