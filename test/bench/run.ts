@@ -154,7 +154,7 @@ async function main(): Promise<number> {
     if (args.sections.includes('server')) {
       log(`language servers: ${args.keystrokes} keystrokes per size`);
       const profileDir = args.profile ? path.join(workDir, 'profiles') : undefined;
-      results.servers = await benchServers({ root: ROOT, workDir, charters, keystrokes: args.keystrokes, spawnSamples: args.quick ? 2 : 5, openSamples: args.quick ? 2 : 4, profileDir, log });
+      results.servers = await benchServers({ root: ROOT, workDir, charters, keystrokes: args.keystrokes, spawnSamples: args.quick ? 2 : 5, openSamples: args.quick ? 2 : 6, profileDir, log });
       if (profileDir) {
         const profile = readNewestProfile(profileDir);
         const biggest = charters[charters.length - 1].lines;
