@@ -131,6 +131,22 @@ describe('action.yml (composite GitHub Action)', function () {
     assert.ok(sarif.runs[0].results.some((x: { ruleId: string }) => x.ruleId === 'schema-invalid-value'));
   });
 
+  it('a base input shaped like a git option is a revision, never an option (no command runs)', () => {
+    const marker = path.join(os.tmpdir(), `charter-action-injected-${process.pid}`);
+    fs.rmSync(marker, { force: true });
+    const clone = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-action-clone-'));
+    try {
+      // A real origin, so that an --upload-pack option would be run if git read it as one.
+      spawnSync('git', ['clone', '-q', repo, clone], { env: plainEnv() });
+      const r = runAction(clone, { base: `--upload-pack=touch ${marker};git-upload-pack` }, {});
+      assert.equal(r.failedAt, 'base');
+      assert.equal(fs.existsSync(marker), false, 'the base input ran a command');
+    } finally {
+      fs.rmSync(clone, { recursive: true, force: true });
+      fs.rmSync(marker, { force: true });
+    }
+  });
+
   it('a push without a usable base revision stops with a clear error', () => {
     const r = runAction(repo, {}, { before: '0000000000000000000000000000000000000000' });
     assert.equal(r.failedAt, 'base');
