@@ -268,27 +268,80 @@ export function nonConflictingEdits(text: string, fixes: readonly Fix[]): { edit
   return { edits, applied };
 }
 
-/** Applies every safe fix, re-linting until nothing changes (at most `maxPasses` rounds). */
-export function fixAll(
-  text: string,
-  options: AnalyzeOptions = {},
-  maxPasses = 10,
-): { text: string; passes: number; fixed: number; findings?: Finding[] } {
+/** One fix that fix-all applied: `line` is the 1-based line of its first edit in the text of its round. */
+export interface AppliedFix {
+  rule: string;
+  title: string;
+  line: number;
+}
+
+export interface FixAllResult {
+  text: string;
+  passes: number;
+  fixed: number;
+  /** The fixes applied, round by round, in document order within a round. */
+  applied: AppliedFix[];
+  /** The findings of `text`, when the last round linted it. */
+  findings?: Finding[];
+}
+
+/**
+ * Applies every safe fix, re-linting until nothing changes (at most `maxPasses` rounds). A round
+ * whose result would break the file (a new YAML error, such as two fixes inserting the same key)
+ * is retried one fix at a time, keeping each fix that leaves the file sound; the others wait for
+ * the next round, and are dropped when they break the file on their own.
+ */
+export function fixAll(text: string, options: AnalyzeOptions = {}, maxPasses = 10): FixAllResult {
   let current = text;
-  let fixed = 0;
+  const applied: AppliedFix[] = [];
   let passes = 0;
-  // The findings of `current` when the last pass linted it (so callers need not lint it again).
-  let findings: Finding[] | undefined;
+  let findings = lint(current, options);
   for (; passes < maxPasses; passes++) {
-    findings = lint(current, options);
-    const safe = findings.flatMap((f) => f.fixes.filter((x) => x.safe));
+    const safe = findings.flatMap((f) => f.fixes.filter((x) => x.safe).map((fix) => ({ fix, rule: f.rule })));
     if (safe.length === 0) break;
-    const { edits, applied } = nonConflictingEdits(current, safe);
-    const next = applyEdits(current, edits);
-    if (next === current) break;
-    fixed += applied.length;
-    current = next;
-    findings = undefined;
+    const round = applyRound(current, safe, options);
+    if (!round) break;
+    applied.push(...round.applied);
+    current = round.text;
+    findings = round.findings;
   }
-  return { text: current, passes, fixed, ...(findings ? { findings } : {}) };
+  return { text: current, passes, fixed: applied.length, applied, findings };
+}
+
+const YAML_SYNTAX = 'yaml-syntax';
+
+/** One round of fix-all: every non-overlapping safe fix or, when that breaks the file, those that do not. */
+function applyRound(
+  text: string,
+  safe: Array<{ fix: Fix; rule: string }>,
+  options: AnalyzeOptions,
+): { text: string; findings: Finding[]; applied: AppliedFix[] } | undefined {
+  const ruleOf = new Map(safe.map((s) => [s.fix, s.rule]));
+  const describe = (fixes: readonly Fix[]): AppliedFix[] =>
+    fixes.map((fix) => ({ rule: ruleOf.get(fix)!, title: fix.title, line: 1 + Math.min(...fix.edits.map((e) => e.range.start.line)) }));
+  // Safe fixes exist only in files that parse (see toFix), so "sound" is: still no YAML error.
+  const check = (next: string) => {
+    const findings = lint(next, options);
+    return { findings, sound: !findings.some((f) => f.rule === YAML_SYNTAX) };
+  };
+
+  const all = nonConflictingEdits(text, safe.map((s) => s.fix));
+  const next = applyEdits(text, all.edits);
+  if (next === text) return undefined;
+  const whole = check(next);
+  if (whole.sound) return { text: next, findings: whole.findings, applied: describe(all.applied) };
+
+  // A fix, or two together (the same key inserted twice), broke the file: keep, one by one, the
+  // fixes that leave it sound; the others wait for the next round or are dropped.
+  const kept: Fix[] = [];
+  let current = { text, findings: [] as Finding[] };
+  for (const fix of all.applied) {
+    const candidate = applyEdits(text, nonConflictingEdits(text, [...kept, fix]).edits);
+    if (candidate === current.text) continue;
+    const result = check(candidate);
+    if (!result.sound) continue;
+    kept.push(fix);
+    current = { text: candidate, findings: result.findings };
+  }
+  return kept.length ? { ...current, applied: describe(kept) } : undefined;
 }

@@ -35,6 +35,11 @@ export interface EntryRef {
 export interface RelatedInformation {
   range: Range;
   message: string;
+  /**
+   * Another charter of the set, as its path relative to the set's root (`/`-separated); absent
+   * when the related place is in the same file. Hosts turn it into a display path or a URI.
+   */
+  file?: string;
 }
 
 export interface Finding {
