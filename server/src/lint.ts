@@ -66,58 +66,56 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   let schema: SchemaResult | undefined;
   const getSchema = () => (schema ??= validateSchema(model));
   const edits = new Edits(model);
-  const findings: Finding[] = [];
-  const onlyStructural = model.root === undefined;
-
-  for (const effective of active) {
-    const { rule } = effective;
-    if (onlyStructural && !STRUCTURAL_RULES.has(rule.id)) continue;
-    if (rule.id === UNUSED_SUPPRESSION) continue;
+  const ruleIds = rules.map((r) => r.id);
+  const run = (effective: EffectiveRule, extra?: Pick<RuleContext, 'suppressions' | 'findings'>): Finding[] => {
     const drafts: Report[] = [];
-    const ctx = makeContext(model, index, getSchema, edits, effective, options.today, drafts);
+    const ctx = makeContext(model, index, getSchema, edits, effective, options.today, drafts, ruleIds, extra);
     try {
-      rule.check(ctx);
-      for (const d of drafts) findings.push(toFinding(model, effective, d, docsBase));
+      effective.rule.check(ctx);
+      return drafts.map((d) => toFinding(model, effective, d, docsBase));
     } catch (error) {
-      options.onRuleError?.(rule.id, error);
-      findings.push({
-        rule: rule.id,
-        severity: effective.severity as Severity,
-        message: `the "${rule.id}" check failed on this file and was skipped (${String((error as Error)?.message ?? error).split('\n')[0]})`,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        fixes: [],
-        docs: ruleDocsUrl(rule.id, docsBase),
-      });
+      options.onRuleError?.(effective.rule.id, error);
+      return [crashFinding(effective, error, docsBase)];
     }
+  };
+
+  const findings: Finding[] = [];
+  const later: EffectiveRule[] = [];
+  for (const effective of active) {
+    const traits = effective.rule.traits ?? {};
+    // A document that is not a map has no sections to judge: only rules that explain it run.
+    if (model.root === undefined && !traits.anyDocument) continue;
+    if (traits.afterSuppressions) later.push(effective);
+    else findings.push(...run(effective));
   }
 
   const suppressions = findSuppressions(model.comments, (o) => model.lines.lineOf(o));
   let kept = findings;
   if (suppressions.length) {
     kept = findings.filter((f) => !isSuppressed(suppressions, f.rule, f.range.start.line));
-    const unused = active.find((r) => r.rule.id === UNUSED_SUPPRESSION);
-    if (unused) {
-      const drafts: Report[] = [];
-      const ctx = makeContext(model, index, getSchema, edits, unused, options.today, drafts) as SuppressionContext;
-      ctx.suppressions = suppressions;
-      ctx.ruleIds = rules.map((r) => r.id);
-      unused.rule.check(ctx);
-      for (const d of drafts) kept.push(toFinding(model, unused, d, docsBase));
-    }
+    for (const effective of later) kept.push(...run(effective, { suppressions, findings }));
   }
   return { findings: sortFindings(dedupe(kept)), model, index, suppressions };
 }
 
-export const UNUSED_SUPPRESSION = 'unused-suppression';
-/** Rules that still run when the document is not a map (they explain what is wrong with it). */
-const STRUCTURAL_RULES = new Set(['yaml-syntax', 'schema-invalid-value', 'schema-missing-key', UNUSED_SUPPRESSION]);
-
-/** The context `unused-suppression` gets: the suppressions after every other rule ran. */
-export interface SuppressionContext extends RuleContext {
-  suppressions: Suppression[];
-  /** Every rule id (so a misspelt id in a comment can be told apart from one that found nothing). */
-  ruleIds?: readonly string[];
+/** A rule that threw is reported as one finding on line 1; the other rules still ran. */
+function crashFinding(effective: EffectiveRule, error: unknown, docsBase: string): Finding {
+  const id = effective.rule.id;
+  return {
+    rule: id,
+    severity: effective.severity as Severity,
+    message: `the "${id}" check failed on this file and was skipped (${String((error as Error)?.message ?? error).split('\n')[0]})`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    fixes: [],
+    docs: ruleDocsUrl(id, docsBase),
+  };
 }
+
+/** The rule with a given id (undefined for an id this version does not know). */
+export function ruleById(id: string): Rule | undefined {
+  return RULES_BY_ID.get(id);
+}
+const RULES_BY_ID = new Map(rules.map((r) => [r.id, r]));
 
 function makeContext(
   model: CharterModel,
@@ -127,8 +125,13 @@ function makeContext(
   effective: EffectiveRule,
   today: string | undefined,
   out: Report[],
+  ruleIds: readonly string[],
+  extra?: Pick<RuleContext, 'suppressions' | 'findings'>,
 ): RuleContext {
   return {
+    ruleIds,
+    suppressions: extra?.suppressions ?? [],
+    findings: extra?.findings ?? [],
     model,
     index,
     get schema() {
@@ -215,21 +218,23 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
+/** A file above the size limit is not parsed; the rule that reports file problems says why. */
 function tooLarge(text: string, maxSize: number, docsBase: string): Analysis {
   const model = parseCharter('');
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  const rule = rules.find((r) => r.traits?.fileProblems)!;
   return {
     model,
     index: buildIndex(model),
     suppressions: [],
     findings: [
       {
-        rule: 'yaml-syntax',
-        severity: 'error',
+        rule: rule.id,
+        severity: rule.severity,
         message: `this file is ${mb(text.length)}, above the ${mb(maxSize)} size limit, so it was not checked; raise the limit (maxFileSize) to check it`,
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         fixes: [],
-        docs: ruleDocsUrl('yaml-syntax', docsBase),
+        docs: ruleDocsUrl(rule.id, docsBase),
       },
     ],
   };
@@ -308,8 +313,6 @@ export function fixAll(text: string, options: AnalyzeOptions = {}, maxPasses = 1
   return { text: current, passes, fixed: applied.length, applied, findings };
 }
 
-const YAML_SYNTAX = 'yaml-syntax';
-
 /** One round of fix-all: every non-overlapping safe fix or, when that breaks the file, those that do not. */
 function applyRound(
   text: string,
@@ -321,8 +324,8 @@ function applyRound(
     fixes.map((fix) => ({ rule: ruleOf.get(fix)!, title: fix.title, line: 1 + Math.min(...fix.edits.map((e) => e.range.start.line)) }));
   // Safe fixes exist only in files that parse (see toFix), so "sound" is: still no YAML error.
   const check = (next: string) => {
-    const findings = lint(next, options);
-    return { findings, sound: !findings.some((f) => f.rule === YAML_SYNTAX) };
+    const analysis = analyze(next, options);
+    return { findings: analysis.findings, sound: analysis.model.syntaxErrors.length === 0 };
   };
 
   const all = nonConflictingEdits(text, safe.map((s) => s.fix));

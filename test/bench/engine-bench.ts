@@ -80,7 +80,7 @@ export function phaseBreakdown(text: string, runs: number): Array<{ phase: strin
     const schema = time('validateSchema (ajv)', () => validateSchema(model));
     const edits = new Edits(model);
     for (const effective of effectiveRules(rules, undefined)) {
-      if (effective.severity === 'off' || effective.rule.id === 'unused-suppression') continue;
+      if (effective.severity === 'off' || effective.rule.traits?.afterSuppressions) continue;
       const ctx: RuleContext = {
         model,
         index,
@@ -90,6 +90,9 @@ export function phaseBreakdown(text: string, runs: number): Array<{ phase: strin
         edits,
         report: () => undefined,
         topAnchor: () => model.root?.keyNode('charter') ?? [0, 0],
+        ruleIds: [],
+        suppressions: [],
+        findings: [],
       };
       try {
         time(`rule ${effective.rule.id}`, () => effective.rule.check(ctx));

@@ -52,7 +52,7 @@ describe('cli lint config', () => {
   const broken: Array<[string, string, RegExp]> = [
     ['.charterrc.yaml', 'rules:\n  no-such-rule: error\n', /^team-charter: \.charterrc\.yaml: unknown rule "no-such-rule" in config$/],
     ['.charterrc.yaml', 'rules:\n  owner-missing: loud\n', /^team-charter: \.charterrc\.yaml: rule "owner-missing": severity must be off, info, warning or error, not "loud"$/],
-    ['.charterrc.yaml', 'rules:\n  checkin-too-frequent: [error, { minDays: x }]\n', /^team-charter: \.charterrc\.yaml: rule "checkin-too-frequent": option "minDays" must be a number, like 7, not "x"$/],
+    ['.charterrc.yaml', 'rules:\n  checkin-too-frequent: [error, { minDays: x }]\n', /^team-charter: \.charterrc\.yaml: rule "checkin-too-frequent": option "minDays" must be a number > 0, like 7, not "x"$/],
     ['.charterrc.yaml', 'rules:\n  priorities-too-many: [warning, { maximum: 3 }]\n', /^team-charter: \.charterrc\.yaml: rule "priorities-too-many" has no option "maximum" \(its options: max\)$/],
     ['.charterrc.json', '{ "rules": ', /^team-charter: \.charterrc\.json: /],
     ['.charterrc.yaml', 'rules: [a\n', /^team-charter: \.charterrc\.yaml: /],

@@ -2,6 +2,8 @@
 import { parse as parseYaml } from 'yaml';
 import type { CharterConfig, RuleSetting, SeverityOrOff } from './model';
 import type { Rule } from './rule';
+import { optionProblems, resolveOptions } from './options';
+import { closestMatches } from './text';
 
 export interface EffectiveRule {
   rule: Rule;
@@ -31,43 +33,33 @@ export function checkConfig(config: unknown, rules: readonly Rule[]): string[] {
   if (ruleSettings === undefined || ruleSettings === null) return problems;
   if (typeof ruleSettings !== 'object' || Array.isArray(ruleSettings)) return [...problems, '"rules" must be a map of rule id to severity'];
   for (const [id, setting] of Object.entries(ruleSettings)) {
-    if (!known.has(id)) problems.push(`unknown rule "${id}" in config`);
+    if (!known.has(id)) {
+      const close = closestMatches(id, known.keys(), 3);
+      problems.push(`unknown rule "${id}" in config${close.length ? ` (did you mean "${close[0]}"?)` : ''}`);
+    }
     const sev = Array.isArray(setting) ? setting[0] : setting;
-    if (typeof sev !== 'string' || !(sev in SEVERITY_WORDS)) problems.push(`rule "${id}": severity must be off, info, warning or error, not ${JSON.stringify(sev)}`);
+    if (typeof sev !== 'string' || !Object.prototype.hasOwnProperty.call(SEVERITY_WORDS, sev)) problems.push(`rule "${id}": severity must be off, info, warning or error, not ${JSON.stringify(sev)}`);
     if (Array.isArray(setting) && setting.length > 1 && (typeof setting[1] !== 'object' || setting[1] === null || Array.isArray(setting[1]))) {
       problems.push(`rule "${id}": options must be a map, like [warning, { max: 3 }]`);
     } else if (Array.isArray(setting) && setting[1] && known.has(id)) {
-      problems.push(...optionProblems(known.get(id)!, setting[1] as Record<string, unknown>));
+      problems.push(...optionProblems(id, known.get(id)!.options, setting[1] as Record<string, unknown>));
     }
   }
   return problems;
 }
 
-/** Options a rule does not have, or of another type than its default (every option has one). */
-function optionProblems(rule: Rule, options: Record<string, unknown>): string[] {
-  const defaults = rule.defaultOptions ?? {};
-  const names = Object.keys(defaults);
-  return Object.entries(options).flatMap(([name, value]) => {
-    if (!(name in defaults)) {
-      return [`rule "${rule.id}" has no option "${name}" (${names.length ? `its options: ${names.join(', ')}` : 'it takes none'})`];
-    }
-    const type = typeof defaults[name];
-    return typeof value === type ? [] : [`rule "${rule.id}": option "${name}" must be a ${type}, like ${JSON.stringify(defaults[name])}, not ${JSON.stringify(value)}`];
-  });
-}
-
 export function effectiveRules(rules: readonly Rule[], config: CharterConfig | undefined): EffectiveRule[] {
   const settings = (config && typeof config === 'object' && config.rules && typeof config.rules === 'object' ? config.rules : {}) as Record<string, RuleSetting>;
   return rules.map((rule) => {
-    const setting = settings[rule.id];
+    const setting = Object.prototype.hasOwnProperty.call(settings, rule.id) ? settings[rule.id] : undefined;
     let severity: SeverityOrOff = rule.severity;
-    let options: Record<string, unknown> = { ...(rule.defaultOptions ?? {}) };
+    let given: Record<string, unknown> | undefined;
     if (setting !== undefined) {
       const sev = Array.isArray(setting) ? setting[0] : setting;
-      if (typeof sev === 'string' && sev in SEVERITY_WORDS) severity = SEVERITY_WORDS[sev];
-      if (Array.isArray(setting) && setting[1] && typeof setting[1] === 'object') options = { ...options, ...setting[1] };
+      if (typeof sev === 'string' && Object.prototype.hasOwnProperty.call(SEVERITY_WORDS, sev)) severity = SEVERITY_WORDS[sev];
+      if (Array.isArray(setting) && setting[1] && typeof setting[1] === 'object') given = setting[1];
     }
-    return { rule, severity, options };
+    return { rule, severity, options: resolveOptions(rule.options, given) };
   });
 }
 

@@ -5,6 +5,7 @@
 import { CodeActionKind } from 'vscode-languageserver/node';
 import type { CodeAction, CodeActionParams, Diagnostic, TextEdit as LspTextEdit } from 'vscode-languageserver/node';
 import type { Finding } from '../engine/model';
+import { ruleById } from '../lint';
 import type { CharterState } from './charters';
 import { SOURCE, findingKey, toDiagnostic, withData } from './diagnostics';
 import type { DiagnosticData } from './diagnostics';
@@ -12,8 +13,8 @@ import { fixAllEdits, hasSafeFix } from './fix-all';
 import { FIX_ALL_KIND, FIX_ALL_TITLE } from './protocol';
 import { disableForFileEdit, disableForLineEdit } from './suppress-edits';
 
-/** Findings that cannot be silenced with a comment (or where that makes no sense). */
-const NOT_SUPPRESSIBLE = new Set(['yaml-syntax', 'unused-suppression']);
+/** Rules whose findings are not offered a suppression comment (their traits say so). */
+const notSuppressible = (rule: string) => ruleById(rule)?.traits?.suppressible === false;
 
 interface Matched {
   finding: Finding;
@@ -47,13 +48,13 @@ export function codeActions(state: CharterState, params: CodeActionParams): Code
     const offered = new Set<string>();
     for (const { finding, diagnostic } of matched) {
       const line = finding.range.start.line;
-      if (NOT_SUPPRESSIBLE.has(finding.rule) || offered.has(`${finding.rule}:${line}`)) continue;
+      if (notSuppressible(finding.rule) || offered.has(`${finding.rule}:${line}`)) continue;
       offered.add(`${finding.rule}:${line}`);
       const lineEdit = disableForLineEdit(text, analysis, line, finding.rule);
       if (lineEdit) actions.push({ title: `Disable ${finding.rule} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [lineEdit] } } });
     }
     for (const { finding, diagnostic } of matched) {
-      if (NOT_SUPPRESSIBLE.has(finding.rule) || offered.has(finding.rule)) continue;
+      if (notSuppressible(finding.rule) || offered.has(finding.rule)) continue;
       offered.add(finding.rule);
       const fileEdit = disableForFileEdit(text, analysis, finding.rule);
       if (fileEdit) actions.push({ title: `Disable ${finding.rule} for the entire file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [fileEdit] } } });

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { EntryRef, Finding, Severity } from '../engine/model';
+import { ruleById } from '../lint';
 import type { CharterState } from './charters';
 
 export const SOURCE = 'team-charter';
@@ -53,7 +54,8 @@ export function toDiagnostic(uri: string, finding: Finding, data: DiagnosticData
     data,
   };
   if (finding.related?.length) diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
-  if (finding.rule === 'unused-suppression') diagnostic.tags = [DiagnosticTag.Unnecessary];
+  const tags = ruleById(finding.rule)?.traits?.tags ?? [];
+  if (tags.length) diagnostic.tags = tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
   return diagnostic;
 }
 

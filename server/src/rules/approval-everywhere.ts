@@ -1,19 +1,19 @@
 import { defineRule } from '../engine/rule';
 import { boundaryOf } from '../engine/fields';
 
-const DEFAULT_RATIO = 0.75;
-
 export default defineRule({
   id: 'approval-everywhere',
   severity: 'warning',
   description: 'Most decisions need approval, or none is the team\'s own call',
-  defaultOptions: { ratio: DEFAULT_RATIO },
+  options: {
+    ratio: { type: 'number', default: 0.75, exclusiveMinimum: 0, maximum: 1, description: 'Share of decisions with `boundary: escalate` from which the rule reports.' },
+  },
   check(ctx) {
     const { model } = ctx;
     const decisions = model.lists.decisions;
     const key = model.root?.keyNode('decisions');
     if (decisions.length < 2 || !key) return;
-    const ratio = validRatio(ctx.options.ratio);
+    const { ratio } = ctx.options;
     let escalate = 0;
     let team = 0;
     for (const d of decisions) {
@@ -34,8 +34,3 @@ export default defineRule({
     ctx.report({ at: key, entry: { section: 'decisions' }, subject: 'decisions', message });
   },
 });
-
-/** `ratio` from the config: a number in (0, 1]; anything else falls back to the default. */
-function validRatio(value: unknown): number {
-  return typeof value === 'number' && value > 0 && value <= 1 ? value : DEFAULT_RATIO;
-}

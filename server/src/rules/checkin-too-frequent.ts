@@ -14,11 +14,6 @@ export function calmerCadence(minDays: number): string {
   return CALMER.find(([, days]) => days >= minDays)?.[0] ?? `every ${Math.ceil(minDays)} days`;
 }
 
-function minDaysOption(ctx: RuleContext): number {
-  const v = ctx.options.minDays;
-  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 7;
-}
-
 /** Ids a party stands for: itself plus, for a role, its members' ids. */
 function expand(ctx: RuleContext, party: string): string[] {
   return [party, ...ctx.index.membersOf(party).map((m) => m.id).filter((id): id is string => id !== undefined)];
@@ -51,9 +46,11 @@ export default defineRule({
   id: 'checkin-too-frequent',
   severity: 'warning',
   description: 'A check-in is more frequent than experienced people need',
-  defaultOptions: { minDays: 7 },
+  options: {
+    minDays: { type: 'number', default: 7, exclusiveMinimum: 0, description: 'Check-ins more frequent than this many days are too frequent for an experienced group.' },
+  },
   check(ctx) {
-    const minDays = minDaysOption(ctx);
+    const { minDays } = ctx.options;
     for (const checkin of ctx.model.lists.checkins) {
       const cadence = ctx.index.cadence(checkin);
       const node = checkin.value('cadence');

@@ -2,22 +2,19 @@ import { defineRule } from '../engine/rule';
 import type { FixDraft, RuleContext } from '../engine/rule';
 import type { Entry } from '../engine/parse';
 
-function maxDaysOption(ctx: RuleContext): number {
-  const v = ctx.options.maxDays;
-  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 14;
-}
-
 export default defineRule({
   id: 'newcomer-unsupported',
   severity: 'warning',
   description: 'A new member is in no frequent check-in',
-  defaultOptions: { maxDays: 14 },
+  options: {
+    maxDays: { type: 'number', default: 14, exclusiveMinimum: 0, description: 'A check-in held at least every this many days counts as support.' },
+  },
   check(ctx) {
     const { model, index, edits } = ctx;
     // No check-ins at all is checkins-missing's finding alone; a `checkins` that is not a list of
     // maps is the schema's. Either way there is nothing to judge support by.
     if (model.lists.checkins.length === 0) return;
-    const maxDays = maxDaysOption(ctx);
+    const { maxDays } = ctx.options;
 
     // Everyone in a frequent enough check-in: owner and participants, roles expanded to members.
     const supported = new Set<string>();

@@ -5,13 +5,14 @@ export default defineRule({
   id: 'priorities-too-many',
   severity: 'info',
   description: 'More priorities than the `max` option (default 5): then nothing is a priority',
-  defaultOptions: { max: 5 },
+  options: {
+    max: { type: 'integer', default: 5, minimum: 1, description: 'The most priorities a charter may list.' },
+  },
   check(ctx) {
     const root = ctx.model.root;
     const value = root?.value('priorities');
     if (!root || !isSeq(value)) return;
-    const option = Number(ctx.options.max);
-    const max = Number.isFinite(option) && option >= 1 ? Math.floor(option) : 5;
+    const { max } = ctx.options;
     const count = value.items.length;
     if (count <= max) return;
     ctx.report({

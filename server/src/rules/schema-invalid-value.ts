@@ -8,6 +8,7 @@ export default defineRule({
   id: 'schema-invalid-value',
   severity: 'error',
   description: 'A value of the wrong type, a value outside its allowed set, or a malformed id or date',
+  traits: { anyDocument: true },
   check(ctx) {
     for (const p of ctx.schema.problems) {
       if (p.kind !== 'invalid-value') continue;

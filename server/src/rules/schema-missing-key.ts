@@ -13,6 +13,7 @@ export default defineRule({
   id: 'schema-missing-key',
   severity: 'error',
   description: 'A key the format requires is missing (team.id, an entry\'s id, milestone.title, …)',
+  traits: { anyDocument: true },
   check(ctx) {
     const { model, edits } = ctx;
     for (const p of ctx.schema.problems) {

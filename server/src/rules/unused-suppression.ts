@@ -3,7 +3,6 @@ import type { FixDraft } from '../engine/rule';
 import { isSuppressed } from '../engine/suppress';
 import type { Suppression } from '../engine/suppress';
 import { closestMatches } from '../engine/text';
-import type { SuppressionContext } from '../lint';
 
 const SELF = 'unused-suppression';
 const DIRECTIVE: Record<Suppression['kind'], string> = {
@@ -25,10 +24,10 @@ export default defineRule({
   id: SELF,
   severity: 'info',
   description: 'A charter-disable comment that silences nothing',
+  traits: { anyDocument: true, afterSuppressions: true, suppressible: false, tags: ['unnecessary'] },
   check(ctx) {
-    const sctx = ctx as SuppressionContext;
-    const suppressions = sctx.suppressions ?? [];
-    const known = new Set(sctx.ruleIds ?? []);
+    const suppressions = ctx.suppressions;
+    const known = new Set(ctx.ruleIds);
     const unusedIds = (s: Suppression) => s.rules.filter((r) => !s.used.has(r));
     const silencesNothing = (s: Suppression) => (s.rules.length === 0 ? !s.used.has('*') : unusedIds(s).length === s.rules.length);
 

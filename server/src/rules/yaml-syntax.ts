@@ -45,6 +45,7 @@ export default defineRule({
   id: 'yaml-syntax',
   severity: 'error',
   description: 'YAML the parser rejects (duplicate keys, bad indentation, tabs, …)',
+  traits: { anyDocument: true, fileProblems: true, suppressible: false },
   check(ctx) {
     // One finding per line: the parser often raises several errors for one mistake.
     const reported = new Set<number>();
