@@ -170,6 +170,51 @@ export class Edits {
     return contentEnd(this.model, target);
   }
 
+  /**
+   * Appends a map entry (`[key, value text]` pairs, the first being `id`) to a top-level list
+   * section, block or flow, creating the section when it is absent or empty.
+   */
+  appendEntry(section: string, pairs: Array<[string, string]>): OffsetEdit | undefined {
+    const value = this.model.root?.value(section) ?? null;
+    if (isSeq(value) && (value.flow || value.items.length > 0)) {
+      if (value.flow) return this.appendToSeq(value, `{${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')}}`);
+      const column = this.model.lines.positionAt(value.range?.[0] ?? 0).character;
+      const text = pairs.map(([k, v], i) => `${i === 0 ? '' : this.eol + ' '.repeat(column + 2)}${k}: ${v}`).join('');
+      return this.appendToSeq(value, text);
+    }
+    if (!this.model.root?.isEmpty(section)) return undefined;
+    return this.setValue(undefined, section, { block: pairs.map(([k, v], i): [number, string] => [1, `${i === 0 ? '- ' : '  '}${k}: ${v}`]) });
+  }
+
+  /**
+   * Removes one item from a list field: from a flow list with its comma, from a block list with
+   * its line. A lone scalar value becomes `[]`. Undefined where no clean edit exists (a comment on
+   * the item's line, an alias).
+   */
+  removeListItem(holder: MapView, key: string, item: Node): OffsetEdit | undefined {
+    const written = holder.pairs.get(key)?.value as Node | null | undefined;
+    const value = holder.value(key);
+    if (!written || written !== value || !item.range) return undefined;
+    if (isScalar(value)) return value === item ? this.replace(value, '[]') : undefined;
+    if (!isSeq(value)) return undefined;
+    const seq = value as YAMLSeq;
+    const i = seq.items.indexOf(item as never);
+    if (i < 0) return undefined;
+    const [start, end] = valueRange(item);
+    if (seq.flow) {
+      if (seq.items.length === 1) return this.replace(seq, '[]');
+      const next = seq.items[i + 1] as Node | undefined;
+      if (next?.range) return { start, end: next.range[0], text: '' };
+      const prev = seq.items[i - 1] as Node;
+      return { start: contentEnd(this.model, prev), end, text: '' };
+    }
+    if (seq.items.length === 1) return this.replace([seq.range?.[0] ?? start, contentEnd(this.model, seq)], '[]');
+    const lines = this.model.lines;
+    const line = lines.lineOf(start);
+    if (lines.lineOf(end) !== line || /#/.test(this.text.slice(end, lines.lineEndOf(line)))) return undefined;
+    return { start: lines.starts[line], end: lines.lineEndOf(line, true), text: '' };
+  }
+
   /** Removes a pair (its whole lines) from a block map. */
   removePair(map: MapView, key: string): OffsetEdit | undefined {
     const pair = map.pairs.get(key);

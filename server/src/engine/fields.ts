@@ -8,7 +8,8 @@ import type { Edits, OffsetEdit } from './edits';
 import { formatScalar } from './edits';
 import type { CharterModel, Entry, MapView } from './parse';
 import { scalarText } from './parse';
-import { splitJoinedParties } from './vocabulary';
+import { BOUNDARIES, EXPERIENCE_LEVELS, isDate, splitJoinedParties } from './vocabulary';
+import type { Boundary, Experience } from './vocabulary';
 
 export type FieldValue =
   | { kind: 'empty' }
@@ -30,11 +31,32 @@ export function fieldValue(holder: MapView, key: string): FieldValue {
   return text === undefined ? { kind: 'other', at } : { kind: 'text', text: text.trim(), at };
 }
 
-/** A decision's boundary, lowercased; `team` when missing; undefined when it is not text. */
-export function boundaryOf(decision: MapView): string | undefined {
+/**
+ * A decision's boundary: `team` when missing; undefined when the value is not one the format allows
+ * (schema-invalid-value reports it, and an invalid value is unknown to every other rule).
+ */
+export function boundaryOf(decision: MapView): Boundary | undefined {
   const f = fieldValue(decision, 'boundary');
   if (f.kind === 'empty') return 'team';
-  return f.kind === 'text' ? f.text.toLowerCase() : undefined;
+  return enumValue(decision, 'boundary', BOUNDARIES);
+}
+
+/** A field's value when it is one of `allowed` exactly; undefined when absent, blank or invalid. */
+export function enumValue<T extends string>(holder: MapView, key: string, allowed: readonly T[]): T | undefined {
+  const f = fieldValue(holder, key);
+  return f.kind === 'text' && (allowed as readonly string[]).includes(f.text) ? (f.text as T) : undefined;
+}
+
+/** A member's experience when valid (an invalid one counts as none). */
+export function experienceOf(member: MapView): Experience | undefined {
+  return enumValue(member, 'experience', EXPERIENCE_LEVELS);
+}
+
+/** A `YYYY-MM-DD` field that is a real date; undefined when absent or invalid. */
+export function dateValue(holder: MapView, key: string): { date: string; at: Node } | undefined {
+  const f = fieldValue(holder, key);
+  if (f.kind !== 'text' || !isDate(f.text)) return undefined;
+  return { date: f.text, at: f.at };
 }
 
 /** Party ids named by a list-or-string field (`consult`, `inform`, …), trimmed, joined strings split. */

@@ -70,6 +70,13 @@ export interface CharterIndex {
   cadence(checkin: Entry): Cadence | undefined;
   /** Members a party reference stands for: the member itself, or every holder of a role. */
   membersOf(partyId: string): Entry[];
+  /**
+   * The people a party reference counts for: a member itself, each holder of a role, and as
+   * themselves a stakeholder, a role nobody holds, or an undeclared id.
+   */
+  people(partyId: string): string[];
+  /** Which section declares a party id first, if any. */
+  partyKind(partyId: string): 'member' | 'role' | 'stakeholder' | undefined;
 }
 
 export function buildIndex(model: CharterModel): CharterIndex {
@@ -142,6 +149,14 @@ export function buildIndex(model: CharterModel): CharterIndex {
     else membersByRole.set(role.trim(), [m]);
   }
 
+  function membersOf(partyId: string): Entry[] {
+    const decl = declared.party.get(partyId)?.[0];
+    if (!decl) return [];
+    if (decl.section === 'members') return [decl];
+    if (decl.section === 'roles') return membersByRole.get(partyId) ?? [];
+    return [];
+  }
+
   return {
     declared,
     references,
@@ -155,12 +170,14 @@ export function buildIndex(model: CharterModel): CharterIndex {
       const text = checkin.text('cadence');
       return text === undefined ? undefined : parseCadence(text.trim());
     }),
-    membersOf(partyId) {
-      const decl = declared.party.get(partyId)?.[0];
-      if (!decl) return [];
-      if (decl.section === 'members') return [decl];
-      if (decl.section === 'roles') return membersByRole.get(partyId) ?? [];
-      return [];
+    membersOf,
+    people(partyId) {
+      const ids = membersOf(partyId).map((m) => m.id).filter((id): id is string => id !== undefined);
+      return ids.length ? [...new Set(ids)] : [partyId];
+    },
+    partyKind(partyId) {
+      const section = declared.party.get(partyId)?.[0]?.section;
+      return section === 'members' ? 'member' : section === 'roles' ? 'role' : section === 'stakeholders' ? 'stakeholder' : undefined;
     },
   };
 }

@@ -1,4 +1,5 @@
 // Word lists from the rule catalogue, and the checks several rules share.
+import { isCalendarDate } from './schema-formats';
 
 /** Cadence values and their intervals in days (on-milestone has none). */
 export const CADENCE_DAYS: Record<string, number | null> = {
@@ -77,32 +78,80 @@ const MEASURABLE_PHRASES = [
   'at least', 'at most', 'no more than', 'fewer than', 'less than', 'more than', 'within', 'zero', 'none', 'every', 'all',
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]/g, '[\\s-]+');
-// Whole words of any script; a hyphen separates words, so `best-effort` contains `best`.
-const phraseRegex = (words: string[]) =>
-  new RegExp(`(?<![\\p{L}\\p{N}_])(${words.map(escape).join('|')})(?![\\p{L}\\p{N}_])`, 'iu');
-const WEAK_RE = phraseRegex(WEAK_WORDS);
-const MEASURABLE_RE = phraseRegex(MEASURABLE_PHRASES);
+/** Han, kana and Hangul: scripts written without spaces between words. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Matches any of `phrases`, case-insensitively: on Unicode word boundaries (a hyphen separates
+ * words, and spaces and hyphens between a phrase's words are interchangeable), except that a
+ * phrase starting or ending with a CJK character matches as a substring on that side.
+ */
+export function phraseMatcher(phrases: readonly string[]): RegExp | undefined {
+  const alternatives = phrases
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => {
+      const body = p.split(/[\s-]+/).map(escapeRegExp).join('[\\s-]+');
+      const before = CJK.test(p[0]) ? '' : '(?<![\\p{L}\\p{N}_])';
+      const after = CJK.test(p[p.length - 1]) ? '' : '(?![\\p{L}\\p{N}_])';
+      return `${before}${body}${after}`;
+    });
+  return alternatives.length ? new RegExp(`(${alternatives.join('|')})`, 'iu') : undefined;
+}
+
+const WEAK_RE = phraseMatcher(WEAK_WORDS)!;
+const MEASURABLE_RE = phraseMatcher(MEASURABLE_PHRASES)!;
+
+/** The first weak word or phrase in a text (or of `extra`, words a config adds), if any. */
+export function weakWord(text: string, extra?: RegExp): string | undefined {
+  return WEAK_RE.exec(text)?.[1] ?? extra?.exec(text)?.[1];
+}
+
+const NUMBER = /\p{Nd}+(?:[.,]\p{Nd}+)*/gu;
+const LETTER = /\p{L}/u;
+const ALPHANUMERIC = /[\p{L}\p{N}]/u;
+const UNIT = /^(?:ms|s|m|h|d|w|k|x|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?|months?|yrs?|years?)(?![\p{L}\p{N}])/iu;
+
+/**
+ * A number that measures something: not part of an identifier (`v2`, `K8s`, `OKR-4`: preceded by
+ * a letter or by `letter-`), and followed by nothing alphanumeric, a unit (`200ms`, `24h`, `3x`),
+ * `%`, or a CJK character (`30日以内`). A CJK character before it does not make an identifier.
+ */
+export function hasMeasurableNumber(text: string): boolean {
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(text); m; m = NUMBER.exec(text)) {
+    const i = m.index;
+    const before = text[i - 1] ?? '';
+    const letterBefore = (c: string) => c !== '' && LETTER.test(c) && !CJK.test(c);
+    if (letterBefore(before) || (before === '-' && letterBefore(text[i - 2] ?? ''))) continue;
+    const rest = text.slice(i + m[0].length, i + m[0].length + 8);
+    if (rest === '' || !ALPHANUMERIC.test(rest[0]) || CJK.test(rest[0]) || UNIT.test(rest)) return true;
+  }
+  return false;
+}
+
 const DATE_RE = /\b\d{4}-\d{2}-\d{2}\b/;
 
-/** The first weak word or phrase in a text, if any. */
-export function weakWord(text: string): string | undefined {
-  return WEAK_RE.exec(text)?.[1];
-}
-
-/** A digit, a date, `%`, or a measurable phrase (at least, within, every, …). */
+/** A measuring number, a date, `%`, or a measurable phrase (at least, within, every, …). */
 export function hasMeasurableSignal(text: string): boolean {
-  return /[0-9]/.test(text) || text.includes('%') || DATE_RE.test(text) || MEASURABLE_RE.test(text);
+  return hasMeasurableNumber(text) || text.includes('%') || DATE_RE.test(text) || MEASURABLE_RE.test(text);
 }
 
+const WORDS = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/** Words as Unicode segments them, so Japanese or Chinese text is counted in words too. */
 export function wordCount(text: string): number {
-  return text.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  let n = 0;
+  for (const segment of WORDS.segment(text)) if (segment.isWordLike) n++;
+  return n;
 }
 
 /** Why a `done` text is vague, or undefined when it is concrete enough. */
-export function vagueness(text: string): string | undefined {
+export function vagueness(text: string, extraWeak?: RegExp): string | undefined {
   if (hasMeasurableSignal(text)) return undefined;
-  const weak = weakWord(text);
+  const weak = weakWord(text, extraWeak);
   if (weak) return `"${weak}" is not observable`;
   if (wordCount(text) < 4) return 'it is too short to be checked';
   return undefined;
@@ -122,4 +171,14 @@ export function scopeWords(scope: string): string[] {
 }
 
 export const EXPERIENCE_LEVELS = ['new', 'developing', 'proficient', 'expert'] as const;
+export type Experience = (typeof EXPERIENCE_LEVELS)[number];
 export const BOUNDARIES = ['team', 'consult', 'escalate'] as const;
+export type Boundary = (typeof BOUNDARIES)[number];
+export const MILESTONE_STATUSES = ['planned', 'in-progress', 'done', 'dropped'] as const;
+export const STAKEHOLDER_KINDS = ['person', 'team', 'group'] as const;
+export type StakeholderKind = (typeof STAKEHOLDER_KINDS)[number];
+
+/** A real calendar date written `YYYY-MM-DD` (what the schema's `date` format accepts). */
+export function isDate(text: string): boolean {
+  return /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text) && isCalendarDate(text);
+}

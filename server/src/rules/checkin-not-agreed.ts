@@ -7,36 +7,9 @@ import type { Entry } from '../engine/parse';
 import type { OffsetEdit } from '../engine/edits';
 import { flowList, formatScalar } from '../engine/edits';
 import { q } from '../engine/text';
+import { agreedWith, participantsNotAgreed } from '../engine/checkins';
 
 const WHY = 'a check-in not agreed in advance feels like surveillance';
-
-/** Ids a party stands for: itself plus, for a role, the ids of its members. */
-function expand(ctx: RuleContext, party: string): string[] {
-  return [party, ...ctx.index.membersOf(party).map((m) => m.id).filter((id): id is string => id !== undefined)];
-}
-
-/** The owner's ids (a role owner covers its members). A list owner is owner-multiple's finding: all count. */
-function ownerIds(ctx: RuleContext, checkin: Entry): Set<string> {
-  const shape = ctx.index.ownerShape(checkin);
-  const parties = shape.kind === 'single' ? [shape.party] : shape.kind === 'multiple' ? shape.parties.map((p) => p.trim()) : [];
-  return new Set(parties.flatMap((p) => expand(ctx, p)));
-}
-
-/** Participants (as written) other than the owner who are not covered by `agreed_with`. */
-function notAgreed(ctx: RuleContext, checkin: Entry, agreed: string[]): string[] {
-  const owners = ownerIds(ctx, checkin);
-  const agreedIds = new Set([...new Set(agreed)].flatMap((a) => expand(ctx, a)));
-  const out: string[] = [];
-  // Each participant once, so a role named many times is expanded once.
-  for (const p of new Set(checkin.texts('participants').map((raw) => raw.trim()))) {
-    if (p === '' || owners.has(p) || agreedIds.has(p)) continue;
-    // A role participant is covered when each of its members is the owner or agreed.
-    const members = ctx.index.membersOf(p).map((m) => m.id);
-    if (members.length > 0 && members.every((id) => id !== undefined && (owners.has(id) || agreedIds.has(id)))) continue;
-    out.push(p);
-  }
-  return out;
-}
 
 function addEdit(ctx: RuleContext, checkin: Entry, add: string[]): OffsetEdit | undefined {
   const value = checkin.value('agreed_with');
@@ -67,8 +40,8 @@ export default defineRule({
     for (const checkin of ctx.model.lists.checkins) {
       const value = checkin.value('agreed_with');
       if (isMap(value)) continue; // the schema reports a map where a list belongs
-      const agreed = checkin.texts('agreed_with').map((a) => a.trim()).filter((a) => a !== '');
-      const missing = notAgreed(ctx, checkin, agreed);
+      const agreed = agreedWith(checkin);
+      const missing = participantsNotAgreed(ctx.index, checkin);
       if (agreed.length > 0 && missing.length === 0) continue;
       const written = checkin.pairs.get('agreed_with')?.value as Node | null | undefined;
       const absent = value === null || (isScalar(value) && isEmptyValue(value as Scalar));

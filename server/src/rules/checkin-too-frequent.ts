@@ -3,20 +3,17 @@ import type { Node, Scalar } from 'yaml';
 import { defineRule } from '../engine/rule';
 import type { RuleContext } from '../engine/rule';
 import type { Entry } from '../engine/parse';
+import { experienceOf } from '../engine/fields';
 import { q } from '../engine/text';
 import { formatScalar } from '../engine/edits';
+import { agreedWith, expandParty, participantsNotAgreed } from '../engine/checkins';
 
-const EXPERIENCED = new Set(['proficient', 'expert']);
+const EXPERIENCED = new Set<string>(['proficient', 'expert']);
 const CALMER = [['weekly', 7], ['biweekly', 14], ['monthly', 30], ['quarterly', 91]] as const;
 
 /** The gentlest change that satisfies `minDays`: weekly for the default of 7. */
 export function calmerCadence(minDays: number): string {
   return CALMER.find(([, days]) => days >= minDays)?.[0] ?? `every ${Math.ceil(minDays)} days`;
-}
-
-/** Ids a party stands for: itself plus, for a role, its members' ids. */
-function expand(ctx: RuleContext, party: string): string[] {
-  return [party, ...ctx.index.membersOf(party).map((m) => m.id).filter((id): id is string => id !== undefined)];
 }
 
 /**
@@ -26,7 +23,7 @@ function expand(ctx: RuleContext, party: string): string[] {
  */
 function onlyExperienced(ctx: RuleContext, checkin: Entry): boolean {
   const shape = ctx.index.ownerShape(checkin);
-  const owners = new Set(shape.kind === 'single' ? expand(ctx, shape.party) : []);
+  const owners = new Set(shape.kind === 'single' ? expandParty(ctx.index, shape.party) : []);
   let others = 0;
   // Each participant once, so a role named many times is expanded once.
   for (const party of new Set(checkin.texts('participants').map((raw) => raw.trim()))) {
@@ -35,7 +32,7 @@ function onlyExperienced(ctx: RuleContext, checkin: Entry): boolean {
     if (!decl || decl.section === 'stakeholders') return false;
     for (const member of ctx.index.membersOf(party)) {
       if (member.id !== undefined && owners.has(member.id)) continue;
-      if (!EXPERIENCED.has(member.text('experience')?.trim().toLowerCase() ?? '')) return false;
+      if (!EXPERIENCED.has(experienceOf(member) ?? '')) return false;
       others++;
     }
   }
@@ -56,6 +53,8 @@ export default defineRule({
       const node = checkin.value('cadence');
       if (cadence?.kind !== 'interval' || cadence.days >= minDays || !isScalar(node)) continue;
       if (!onlyExperienced(ctx, checkin)) continue;
+      // Agreed in advance with everyone in it, a close rhythm is the team's choice, not surveillance.
+      if (agreedWith(checkin).length > 0 && participantsNotAgreed(ctx.index, checkin).length === 0) continue;
       const target = calmerCadence(minDays);
       // An alias (`cadence: *rhythm`) is reported, and fixed, where it is used, not at its anchor.
       const written = checkin.pairs.get('cadence')?.value as Node | null | undefined;
@@ -64,7 +63,7 @@ export default defineRule({
         at,
         entry: checkin,
         message: `${checkin.label} is ${q(checkin.text('cadence')?.trim())}, more often than every ${minDays} days, though everyone in it is proficient or expert: that much checking reads as micromanagement`,
-        fixes: [{ title: `Change cadence to "${target}"`, safe: true, edits: [at === node ? ctx.edits.replaceScalar(node as Scalar, target) : ctx.edits.replace(at, formatScalar(target))] }],
+        fixes: [{ title: `Change cadence to "${target}"`, safe: false, edits: [at === node ? ctx.edits.replaceScalar(node as Scalar, target) : ctx.edits.replace(at, formatScalar(target))] }],
       });
     }
   },

@@ -5,7 +5,7 @@ import type { RuleContext } from '../engine/rule';
 import { deref } from '../engine/parse';
 import type { Entry, MapView } from '../engine/parse';
 import { contentEnd } from '../engine/edits';
-import { placeholderIn, vagueness } from '../engine/vocabulary';
+import { phraseMatcher, placeholderIn, vagueness } from '../engine/vocabulary';
 import { q } from '../engine/text';
 
 // The example shows the shape (a measure, a target, a date); the TODO keeps it visible to
@@ -32,13 +32,12 @@ function templateEdit(ctx: RuleContext, node: Scalar, text: string) {
   return ctx.edits.replaceScalar(node, placeholderIn(text) === text ? TEMPLATE : `${text.replace(/[\s.;,]+$/, '')} (${TEMPLATE})`);
 }
 
-function checkHolder(ctx: RuleContext, holder: MapView, owner: string, entry: Entry | { section: string }): void {
+function checkHolder(ctx: RuleContext, holder: MapView, owner: string, entry: Entry | { section: string }, extraWeak: RegExp | undefined): void {
   for (const node of criteria(holder)) {
     const text = (node.value as string).trim();
-    // Blank is done-missing's finding. A placeholder (`done: TBD`) is judged like any text: it is
-    // both a placeholder and not a checkable result, so placeholder-text reports it too.
-    if (text === '') continue;
-    const reason = vagueness(text);
+    // Blank is done-missing's finding; a placeholder (`done: TBD`) is placeholder-text's: one problem, one finding.
+    if (text === '' || placeholderIn(text) !== undefined) continue;
+    const reason = vagueness(text, extraWeak);
     if (!reason) continue;
     ctx.report({
       at: node,
@@ -53,9 +52,13 @@ export default defineRule({
   id: 'done-vague',
   severity: 'warning',
   description: 'A "done" criterion is vague: a weak word or too short, and nothing measurable',
+  options: {
+    extraWeakWords: { type: 'string-list', default: [], description: 'More weak words or phrases (any language) that make a criterion without a measurable signal vague.' },
+  },
   check(ctx) {
+    const extraWeak = phraseMatcher(ctx.options.extraWeakWords);
     const intent = ctx.model.intent;
-    if (intent) checkHolder(ctx, intent, 'the intent', { section: 'intent' });
-    for (const milestone of ctx.model.lists.milestones) checkHolder(ctx, milestone, milestone.label, milestone);
+    if (intent) checkHolder(ctx, intent, 'the intent', { section: 'intent' }, extraWeak);
+    for (const milestone of ctx.model.lists.milestones) checkHolder(ctx, milestone, milestone.label, milestone, extraWeak);
   },
 });

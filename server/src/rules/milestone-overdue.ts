@@ -2,16 +2,10 @@ import { isAlias, isScalar } from 'yaml';
 import type { Node } from 'yaml';
 import { defineRule } from '../engine/rule';
 import { q } from '../engine/text';
+import { MILESTONE_STATUSES, isDate } from '../engine/vocabulary';
+import { enumValue } from '../engine/fields';
 
-const CLOSED = new Set(['done', 'dropped']);
-
-/** A real calendar date in `YYYY-MM-DD` form (2026-02-30 is not). */
-function isDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
+const CLOSED = new Set<string>(['done', 'dropped']);
 
 export default defineRule({
   id: 'milestone-overdue',
@@ -24,9 +18,10 @@ export default defineRule({
       const due = milestone.value('due');
       const dueText = milestone.text('due')?.trim();
       if (!isScalar(due) || dueText === undefined || !isDate(dueText) || dueText >= today) continue;
+      // An invalid status (`Done`) is unknown, like every invalid value: it does not close the milestone.
       const status = milestone.text('status')?.trim();
-      // Case-insensitive, so `status: Done` gets one finding (the schema's), not two.
-      if (status !== undefined && CLOSED.has(status.toLowerCase())) continue;
+      const valid = enumValue(milestone, 'status', MILESTONE_STATUSES);
+      if (valid !== undefined && CLOSED.has(valid)) continue;
       const state = status ? `is still ${q(status)}` : 'has no status';
       const written = milestone.pairs.get('due')?.value as Node | null | undefined;
       ctx.report({

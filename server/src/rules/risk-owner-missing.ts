@@ -14,11 +14,12 @@ export default defineRule({
       if (fieldValue(decision, 'risk_owner').kind !== 'empty') continue;
       const owner = index.ownerShape(decision);
       const fixes: FixDraft[] = [];
-      // Only a single declared party is copied: copying a typo or "team" would hide the gap.
+      // Offered, never applied by --fix: who carries a risk is a decision for people. Only a single
+      // declared party is offered: copying a typo or "team" would hide the gap.
       if (owner.kind === 'single' && index.isDeclared('party', owner.party)) {
         fixes.push({
           title: `Set risk_owner to the owner, "${owner.party}"`,
-          safe: true,
+          safe: false,
           edits: [edits.setValue(decision, 'risk_owner', formatScalar(owner.party))],
         });
       }
