@@ -72,7 +72,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const ctx = makeContext(model, index, getSchema, edits, effective, options.today, drafts, ruleIds, extra);
     try {
       effective.rule.check(ctx);
-      return drafts.map((d) => toFinding(model, effective, d, docsBase));
+      return (model.mergedMaps.size ? onePerMergedValue(model, drafts) : drafts).map((d) => toFinding(model, effective, d, docsBase));
     } catch (error) {
       options.onRuleError?.(effective.rule.id, error);
       return [crashFinding(effective, error, docsBase)];
@@ -190,8 +190,45 @@ function isEntry(e: unknown): e is Entry {
 }
 
 /** Converts a fix draft; drops it when an edit is missing or two edits overlap. */
+/**
+ * A value written once in a map that several entries merge (`<<: *defaults`) gets one finding per
+ * rule, not one per entry: the first report, saying how many more entries share it.
+ */
+function onePerMergedValue(model: CharterModel, drafts: Report[]): Report[] {
+  const out: Report[] = [];
+  const byRange = new Map<string, { report: Report; more: number }>();
+  for (const d of drafts) {
+    const [start, end] = offsets(d.at);
+    if (!insideMergedMap(model, start, end, 1)) {
+      out.push(d);
+      continue;
+    }
+    const key = `${start}:${end}`;
+    const group = byRange.get(key);
+    if (group) group.more++;
+    else {
+      const fresh = { report: { ...d }, more: 0 };
+      byRange.set(key, fresh);
+      out.push(fresh.report);
+    }
+  }
+  for (const { report, more } of byRange.values()) if (more) report.message += ` (and ${more} more ${more === 1 ? 'entry' : 'entries'} merging the same value)`;
+  return out;
+}
+
+/** True when [start, end) touches a map merged (`<<`) into at least `minUses` other maps. */
+function insideMergedMap(model: CharterModel, start: number, end: number, minUses: number): boolean {
+  for (const [map, uses] of model.mergedMaps) {
+    const r = map.range;
+    if (uses >= minUses && r && start < r[1] && (end > r[0] || start >= r[0])) return true;
+  }
+  return false;
+}
+
 function toFix(model: CharterModel, draft: FixDraft, brokenYaml: boolean): Fix | undefined {
   if (draft.edits.length === 0 || draft.edits.some((e) => e === undefined)) return undefined;
+  // Editing a map that several maps merge would change every one of them.
+  if (model.mergedMaps.size && (draft.edits as OffsetEdit[]).some((e) => insideMergedMap(model, e.start, e.end, 2))) return undefined;
   const sorted = [...(draft.edits as OffsetEdit[])].sort((a, b) => a.start - b.start || a.end - b.end);
   for (let i = 1; i < sorted.length; i++) if (sorted[i].start < sorted[i - 1].end) return undefined;
   const edits: TextEdit[] = sorted.map((e) => ({ range: sourceRange(model, e.start, e.end), newText: e.text }));

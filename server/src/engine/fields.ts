@@ -3,10 +3,11 @@
 // business, so content rules skip them. Findings and edits use the field's own node (an alias
 // stays the alias: editing its anchor would change every other use of it).
 import { isAlias, isScalar } from 'yaml';
-import type { Node } from 'yaml';
+import type { Node, Scalar } from 'yaml';
 import type { Edits, OffsetEdit } from './edits';
 import { formatScalar } from './edits';
 import type { CharterModel, Entry, MapView } from './parse';
+import type { CharterIndex } from './indexes';
 import { scalarText } from './parse';
 import { BOUNDARIES, EXPERIENCE_LEVELS, isDate, splitJoinedParties } from './vocabulary';
 import type { Boundary, Experience } from './vocabulary';
@@ -87,4 +88,38 @@ export function ownerHolders(model: CharterModel): OwnerHolder[] {
   }
   if (model.updates) out.push({ holder: model.updates, entry: { section: 'updates' }, label: 'updates', section: 'updates' });
   return out;
+}
+
+/** The id of the one member whose `name`, or else first name, is `value` (a display name used as a reference). */
+export function memberIdNamed(model: CharterModel, value: string): string | undefined {
+  const wanted = value.trim().toLowerCase();
+  const named = (test: (name: string) => boolean) =>
+    model.lists.members.filter((m) => {
+      const name = m.text('name')?.trim().toLowerCase();
+      return m.id !== undefined && name !== undefined && test(name);
+    });
+  const full = named((name) => name === wanted);
+  const found = full.length ? full : named((name) => name.split(/\s+/)[0] === wanted);
+  return found.length === 1 ? found[0].id : undefined;
+}
+
+/** The one member a party reference stands for: a member id, or a role exactly one member holds. */
+export function solePerson(index: CharterIndex, party: string): string | undefined {
+  const members = index.membersOf(party);
+  return members.length === 1 ? members[0].id : undefined;
+}
+
+/** True when a decision's approver is its owner: the same text, or the same one person through a role. */
+export function approvesOwnCall(index: CharterIndex, owner: string, approver: string): boolean {
+  if (owner === approver) return true;
+  const person = solePerson(index, owner);
+  return person !== undefined && person === solePerson(index, approver);
+}
+
+/** The scalar items of a list-or-string field with their trimmed text (blank items dropped). */
+export function scalarItemsOf(holder: MapView, key: string): Array<{ node: Scalar; text: string }> {
+  return holder
+    .scalarItems(key)
+    .map((node) => ({ node, text: scalarText(node)?.trim() ?? '' }))
+    .filter((i) => i.text !== '');
 }

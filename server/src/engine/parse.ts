@@ -83,18 +83,48 @@ export function scalarText(node: Node | null | undefined): string | undefined {
   return undefined;
 }
 
-/** A read-only view of one YAML map: its pairs by key (the first of duplicate keys wins). */
+/** The key of a YAML merge (`<<: *defaults`). */
+export const MERGE_KEY = '<<';
+
+/**
+ * A map's pairs by key, merge keys applied: explicit keys first (the first of duplicate keys wins),
+ * then the keys of merged maps that are not written (in `<<: [*a, *b]` earlier maps win). Merged
+ * pairs are the anchored map's own pairs, so findings point at the text the user wrote.
+ */
+export function pairsOf(doc: Document, node: YAMLMap<Node, Node | null>, out = new Map<string, Pair<Node, Node | null>>(), depth = 0): Map<string, Pair<Node, Node | null>> {
+  const merges: Array<Node | null> = [];
+  for (const pair of node.items) {
+    const key = scalarText(pair.key as Node);
+    if (key === MERGE_KEY && isScalar(pair.key) && pair.key.type === 'PLAIN') merges.push(pair.value as Node | null);
+    else if (key !== undefined && !out.has(key)) out.set(key, pair);
+  }
+  if (depth > 20) return out; // a merge chain this deep is a loop of anchors, not a charter
+  for (const source of mergeSources(doc, merges)) pairsOf(doc, source, out, depth + 1);
+  return out;
+}
+
+/** The maps a merge value names: an alias to a map, or a list of them. */
+export function mergeSources(doc: Document, values: Array<Node | null>): Array<YAMLMap<Node, Node | null>> {
+  const out: Array<YAMLMap<Node, Node | null>> = [];
+  for (const value of values) {
+    const items = isSeq(value) ? value.items : [value];
+    for (const item of items) {
+      const target = deref(doc, item);
+      if (isMap(target)) out.push(target as YAMLMap<Node, Node | null>);
+    }
+  }
+  return out;
+}
+
+/** A read-only view of one YAML map: its pairs by key (see pairsOf: duplicates, merge keys). */
 export class MapView {
-  readonly pairs = new Map<string, Pair<Node, Node | null>>();
+  readonly pairs: Map<string, Pair<Node, Node | null>>;
 
   constructor(
     readonly doc: Document,
     readonly node: YAMLMap<Node, Node | null>,
   ) {
-    for (const pair of node.items) {
-      const key = scalarText(pair.key as Node);
-      if (key !== undefined && !this.pairs.has(key)) this.pairs.set(key, pair);
-    }
+    this.pairs = pairsOf(doc, node);
   }
 
   has(key: string): boolean {
@@ -209,6 +239,13 @@ export interface CharterModel {
   lists: Record<ListSection, Entry[]>;
   /** The document has an anchor or an alias. */
   anchored: boolean;
+  /** Maps whose keys other maps merge (`<<: *anchor`), with how many maps merge each. */
+  mergedMaps: ReadonlyMap<YAMLMap, number>;
+  /**
+   * When the YAML has a syntax error: the keys written at column 1 of the raw text (`key:`), so a
+   * section the error hid from the parser is not reported missing. Empty when the YAML parses.
+   */
+  hiddenSections: ReadonlySet<string>;
   /** Built by re-parsing one list item of the previous version (see reparse.ts), not the whole text. */
   reparsed?: true;
   /**
@@ -265,11 +302,16 @@ export function parseCharter(source: string, previous?: CharterModel): CharterMo
       }
     }
   }
+  const openings = doc.errors.some((e) => UNCLOSED.test(e.message)) ? openingsByEnd(doc) : undefined;
   for (const e of doc.errors) {
-    const [start, end] = e.pos ?? [0, 0];
+    let [start, end] = e.pos ?? [0, 0];
+    // An unterminated quote or bracket is reported where it ends (often the end of the file);
+    // the user needs to see where it opens.
+    const open = openings && UNCLOSED.test(e.message) ? openings.get(start) : undefined;
+    if (open !== undefined) [start, end] = [open, open + 1];
     syntaxErrors.push({ message: firstSentence(e.message), code: e.code, start, end: Math.max(end, start) });
   }
-  if (repairs) syntaxErrors.sort((a, b) => a.start - b.start);
+  if (repairs || openings) syntaxErrors.sort((a, b) => a.start - b.start);
   nonPrintable(text, syntaxErrors);
 
   const anchored = indexAliases(doc, text);
@@ -305,8 +347,32 @@ export function parseCharter(source: string, previous?: CharterModel): CharterMo
     lists,
     data,
     anchored,
+    hiddenSections: syntaxErrors.length ? topLevelKeysInText(text) : NO_KEYS,
+    mergedMaps: anchored && text.includes(MERGE_KEY) ? countMerges(doc) : NO_MERGES,
     ...(spliced ? { reparsed: true as const } : {}),
   };
+}
+
+const NO_KEYS: ReadonlySet<string> = new Set();
+const NO_MERGES: ReadonlyMap<YAMLMap, number> = new Map();
+
+/** How many maps merge each merged map (directly or through a merged map's own merges). */
+function countMerges(doc: Document): Map<YAMLMap, number> {
+  const uses = new Map<YAMLMap, number>();
+  visit(doc, {
+    Map(_key, node) {
+      const values = node.items.filter((p) => isScalar(p.key) && p.key.value === MERGE_KEY).map((p) => p.value as Node | null);
+      for (const source of mergeSources(doc, values)) uses.set(source, (uses.get(source) ?? 0) + 1);
+    },
+  });
+  return uses;
+}
+
+/** Keys written at the start of a line (`mission:`), read from the text rather than the parse. */
+function topLevelKeysInText(text: string): Set<string> {
+  const keys = new Set<string>();
+  for (const m of text.matchAll(/^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?=[ \t\r\n]|$)/gm)) keys.add(m[1]);
+  return keys;
 }
 
 const YAML_OPTIONS = { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true, merge: false, strict: true } as const;
@@ -334,6 +400,26 @@ function parseYaml(text: string): ParsedYaml {
   }
   comments.sort((a, b) => a.offset - b.offset);
   return { doc: doc!, comments };
+}
+
+/** Parser messages about a quoted scalar or a flow collection that is never closed. */
+const UNCLOSED = /Missing closing ["']quote|end with a [\]}]|Expected flow (map|sequence) to end/;
+
+/** Quoted scalars and flow collections by the offset where they end: their opening offset. */
+function openingsByEnd(doc: Document): Map<number, number> {
+  const out = new Map<number, number>();
+  visit(doc, {
+    Scalar(_key, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range) out.set(node.range[1], node.range[0]);
+    },
+    Map(_key, node) {
+      if (node.flow && node.range) out.set(node.range[1], node.range[0]);
+    },
+    Seq(_key, node) {
+      if (node.flow && node.range) out.set(node.range[1], node.range[0]);
+    },
+  });
+  return out;
 }
 
 function firstSentence(message: string): string {
@@ -373,7 +459,8 @@ class DataConverter {
     if (isScalar(node)) return node.value ?? null;
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
-      for (const pair of node.items) {
+      const pairs = node.items.some((p) => isPair(p) && isScalar(p.key) && p.key.value === MERGE_KEY) ? pairsOf(this.doc, node as YAMLMap<Node, Node | null>).values() : node.items;
+      for (const pair of pairs) {
         if (!isPair(pair)) continue;
         const key = scalarText(deref(this.doc, pair.key) as Node);
         if (key === undefined || Object.prototype.hasOwnProperty.call(out, key)) continue;

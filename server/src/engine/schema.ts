@@ -5,7 +5,7 @@ import validateCharter from './schema-validator.generated';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, YAMLMap } from 'yaml';
 import schemaJson from '../../../schemas/team-charter.schema.json';
-import { MapView, deref, scalarText } from './parse';
+import { MapView, deref, pairsOf, scalarText } from './parse';
 import type { CharterModel, Entry, ListSection } from './parse';
 import { LIST_SECTIONS } from './parse';
 import { PARTY_FIELD_NAMES } from './indexes';
@@ -135,7 +135,7 @@ function nodeAt(model: CharterModel, path: Array<string | number>): Node | null 
     if (!node) return null;
     if (typeof seg === 'number' && isSeq(node)) node = deref(model.doc, node.items[seg] as Node);
     else if (isMap(node)) {
-      const pair = (node as YAMLMap<Node, Node | null>).items.find((p) => scalarText(deref(model.doc, p.key)) === String(seg));
+      const pair = pairsOf(model.doc, node as YAMLMap<Node, Node | null>).get(String(seg));
       node = pair ? ((pair.value as Node | null) ?? (pair.key as Node)) : null;
     } else return null;
   }
@@ -145,7 +145,7 @@ function nodeAt(model: CharterModel, path: Array<string | number>): Node | null 
 function keyNodeAt(model: CharterModel, path: Array<string | number>, key: string): Node | undefined {
   const holder = nodeAt(model, path);
   if (!isMap(holder)) return undefined;
-  return (holder as YAMLMap<Node, Node | null>).items.find((p) => scalarText(deref(model.doc, p.key)) === key)?.key as Node | undefined;
+  return pairsOf(model.doc, holder as YAMLMap<Node, Node | null>).get(key)?.key as Node | undefined;
 }
 
 const entriesByPosition = new WeakMap<CharterModel, Map<string, Entry>>();

@@ -8,7 +8,7 @@ export default defineRule({
   check(ctx) {
     const { model, index, edits } = ctx;
     const root = model.root;
-    if (!root || !root.isEmpty('checkins')) return;
+    if (!root || !root.isEmpty('checkins') || model.hiddenSections.has('checkins')) return;
 
     const memberIds = [...new Set(model.lists.members.map((m) => m.id?.trim()).filter((id): id is string => !!id))];
     const owner = index.leads.find((lead) => lead.id !== undefined)?.id?.trim();

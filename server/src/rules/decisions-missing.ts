@@ -17,7 +17,7 @@ export default defineRule({
   description: 'The charter has no decisions: nobody knows what the team may decide alone',
   check(ctx) {
     const root = ctx.model.root;
-    if (!root) return;
+    if (!root || ctx.model.hiddenSections.has('decisions')) return;
     const keyNode = root.keyNode('decisions');
     if (!keyNode) {
       ctx.report({

@@ -6,7 +6,7 @@ export default defineRule({
   description: 'The charter has no intent (what, why and what done looks like)',
   check(ctx) {
     const root = ctx.model.root;
-    if (!root || !root.isEmpty('intent')) return;
+    if (!root || !root.isEmpty('intent') || ctx.model.hiddenSections.has('intent')) return;
     const block: Array<[number, string]> = [
       [1, 'what: "TODO: what the team is doing"'],
       [1, 'why: "TODO: why it matters"'],

@@ -7,7 +7,7 @@ export default defineRule({
   description: 'The charter has no mission, or an empty one',
   check(ctx) {
     const root = ctx.model.root;
-    if (!root) return;
+    if (!root || ctx.model.hiddenSections.has('mission')) return;
     const value = root.value('mission');
     // A mission of the wrong type (a list, a map) is schema-invalid-value's finding.
     if (root.has('mission') && value !== null && !(isScalar(value) && root.isEmpty('mission'))) return;

@@ -7,7 +7,7 @@ import type { OffsetEdit } from '../engine/edits';
 import type { MapView } from '../engine/parse';
 import { scalarText } from '../engine/parse';
 import { q } from '../engine/text';
-import { fieldValue, ownNode, ownerHolders, partiesIn, replaceFieldScalar } from '../engine/fields';
+import { fieldValue, memberIdNamed, ownNode, ownerHolders, partiesIn, replaceFieldScalar } from '../engine/fields';
 
 export default defineRule({
   id: 'owner-multiple',
@@ -30,7 +30,10 @@ export default defineRule({
           : `${label} gives its owner as a list (${q(shown)}): an owner is exactly one party id, not a list`;
       const fixes: FixDraft[] = [];
       if (parties.length > 0) {
-        const [first, ...rest] = parties;
+        // Display names (`Maya and Felix`) become the members' ids; a name no member has becomes a
+        // visible TODO rather than a reference that unknown-reference would then report.
+        const asIds = unique(parties.map((p) => (index.isDeclared('party', p) ? p : (memberIdNamed(model, p) ?? 'TODO'))));
+        const [first, ...rest] = asIds;
         const others = section === 'decisions' ? rest.filter((p) => !partiesIn(holder, 'consult').includes(p)) : [];
         const edits = [ownerEdit(ctx, holder, value, first)];
         if (others.length) edits.push(consultEdit(ctx, holder, others));
@@ -76,9 +79,10 @@ function keepFirstItem(ctx: RuleContext, seq: YAMLSeq, party: string): OffsetEdi
   const firstLineEnd = ctx.edits.lineEndAfter(first.range[1]);
   const lastLineEnd = ctx.edits.lineEndAfter(contentEnd(ctx.model, seq));
   if (text.slice(firstLineEnd, lastLineEnd).includes('#')) return undefined;
-  if (scalarText(first)?.trim() !== party) return undefined;
-  // One edit from the dash to the end of the list that keeps the first item's line as it is.
-  return { start: dash, end: lastLineEnd, text: text.slice(first.range[0], firstLineEnd) };
+  // One edit from the dash to the end of the list that keeps the first item's line (its value
+  // mapped to an id when it was a display name).
+  const value = scalarText(first)?.trim() === party ? text.slice(first.range[0], first.range[1]) : formatScalar(party);
+  return { start: dash, end: lastLineEnd, text: value + text.slice(first.range[1], firstLineEnd) };
 }
 
 /** Adds parties to `consult`, creating it when absent. */

@@ -6,7 +6,7 @@ export default defineRule({
   description: 'The charter has no priorities, or an empty list',
   check(ctx) {
     const root = ctx.model.root;
-    if (!root) return;
+    if (!root || ctx.model.hiddenSections.has('priorities')) return;
     const present = root.has('priorities');
     // Absent, `priorities:`, blank text, `[]` or `{}`; another value of the wrong type is schema-invalid-value's finding.
     if (present && !root.isEmpty('priorities')) return;

@@ -4,6 +4,8 @@ import type { FixDraft } from '../engine/rule';
 import { closestMatches } from '../engine/text';
 import { scalarText } from '../engine/parse';
 
+const EXPERIENCE_RULES = 'newcomer-unsupported, newcomer-decides-alone, checkin-too-frequent, checkin-until-missing, expert-constrained';
+
 export default defineRule({
   id: 'schema-invalid-value',
   severity: 'error',
@@ -22,7 +24,9 @@ export default defineRule({
           fixes.push({ title: `Change to "${c}"`, safe: close.length === 1, edits: [ctx.edits.replaceScalar(node, c)] });
         }
       }
-      ctx.report({ at: node ?? ctx.topAnchor(), entry: p.entry, message: p.message, fixes });
+      // An invalid experience counts as none: say what that switches off for this member.
+      const message = p.path[0] === 'members' && p.path[2] === 'experience' ? `${p.message}. Until it is valid, the check-in rules (${EXPERIENCE_RULES}) treat this member as having no stated experience` : p.message;
+      ctx.report({ at: node ?? ctx.topAnchor(), entry: p.entry, message, fixes });
     }
   },
 });

@@ -19,6 +19,8 @@ export default defineRule({
     for (const p of ctx.schema.problems) {
       if (p.kind !== 'missing-key') continue;
       const key = p.key ?? '';
+      // A required section that the YAML error hid from the parser is not missing.
+      if (p.path.length === 0 && model.hiddenSections.has(key)) continue;
       const fixes: FixDraft[] = [];
       if (model.root === undefined) {
         // An empty (or comment-only) file: offer the smallest charter that parses.

@@ -1,13 +1,6 @@
 import { defineRule } from '../engine/rule';
 import { q } from '../engine/text';
-import { fieldValue } from '../engine/fields';
-import type { CharterIndex } from '../engine/indexes';
-
-/** The one member a party reference stands for: a member id, or a role exactly one member holds. */
-function solePerson(index: CharterIndex, party: string): string | undefined {
-  const members = index.membersOf(party);
-  return members.length === 1 ? members[0].id : undefined;
-}
+import { fieldValue, solePerson } from '../engine/fields';
 
 export default defineRule({
   id: 'self-approval',

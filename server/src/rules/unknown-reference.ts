@@ -5,6 +5,7 @@ import type { FixDraft, RuleContext } from '../engine/rule';
 import type { OffsetEdit } from '../engine/edits';
 import type { Reference } from '../engine/indexes';
 import { NearestIds, q } from '../engine/text';
+import { memberIdNamed } from '../engine/fields';
 import { isOwnerPlaceholder, isPlaceholderText } from '../engine/vocabulary';
 
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -54,7 +55,13 @@ export default defineRule({
         if (!ids) nearest.set(ref.kind, (ids = new NearestIds(declaredIds(ref.kind))));
         suggestions.set(key, (close = ids.closest(ref.value, 2)));
       }
-      const fixes: FixDraft[] = close.map((c) => ({ title: `Change to "${c}"`, safe: close!.length === 1, edits: [ctx.edits.replaceScalar(ref.node, c)] }));
+      // Letter case or separators alone (`Ana`, `ana_silva`) are safe to correct; any other
+      // "closest id" may be another person (`ben` → `ken`), so a person chooses.
+      const spelled = sameButSpelling(ref.value, declaredIds(ref.kind));
+      if (spelled && !close.includes(spelled)) close = [spelled, ...close];
+      const byName = ref.kind === 'party' ? memberIdNamed(ctx.model, ref.value) : undefined;
+      if (byName && !close.includes(byName)) close = [...close, byName];
+      const fixes: FixDraft[] = close.map((c) => ({ title: `Change to "${c}"`, safe: c === spelled, edits: [ctx.edits.replaceScalar(ref.node, c)] }));
       if (ID.test(ref.value) && ref.kind === 'party') fixes.push({ title: `Declare "${ref.value}" as a stakeholder`, safe: false, edits: [declare(ctx, 'stakeholders', ref.value, 'name', 'who they are')] });
       if (ID.test(ref.value) && ref.kind === 'role') fixes.push({ title: `Add "${ref.value}" to roles`, safe: false, edits: [declare(ctx, 'roles', ref.value, 'title', 'role title')] });
 
@@ -68,6 +75,13 @@ export default defineRule({
     }
   },
 });
+
+/** The one declared id that differs from `value` only by letter case or `_`/`-`/space separators. */
+function sameButSpelling(value: string, ids: readonly string[]): string | undefined {
+  const key = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
+  const matches = ids.filter((id) => id !== value && key(id) === key(value));
+  return matches.length === 1 ? matches[0] : undefined;
+}
 
 const WHY: Record<Reference['kind'], string> = {
   party: 'nobody can tell who is meant',

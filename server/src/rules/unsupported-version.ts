@@ -10,7 +10,7 @@ export default defineRule({
   check(ctx) {
     const { model, edits } = ctx;
     const root = model.root;
-    if (!root) return;
+    if (!root || (!root.has('charter') && model.hiddenSections.has('charter'))) return;
     const keyNode = root.keyNode('charter');
     if (!keyNode) {
       // Put `charter: 1` first, on the line of the first key (after any leading comments).

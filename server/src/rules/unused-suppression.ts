@@ -3,6 +3,7 @@ import type { FixDraft } from '../engine/rule';
 import { isSuppressed } from '../engine/suppress';
 import type { Suppression } from '../engine/suppress';
 import { closestMatches } from '../engine/text';
+import type { Finding } from '../engine/model';
 
 const SELF = 'unused-suppression';
 const DIRECTIVE: Record<Suppression['kind'], string> = {
@@ -15,6 +16,21 @@ const WHERE: Record<Suppression['kind'], string> = {
   'same-line': 'on this line',
   'rest-of-file': 'below it',
 };
+
+/** `(the nearest "done-vague" finding is on line 40)`: where the finding the comment meant may be. */
+function nearestHint(findings: readonly Finding[], ruleIds: string[], line: number): string {
+  const hints: string[] = [];
+  for (const id of ruleIds) {
+    let best: number | undefined;
+    for (const f of findings) {
+      if (f.rule !== id) continue;
+      const l = f.range.start.line;
+      if (best === undefined || Math.abs(l - line) < Math.abs(best - line)) best = l;
+    }
+    if (best !== undefined) hints.push(`the nearest "${id}" finding is on line ${best + 1}`);
+  }
+  return hints.length ? ` (${hints.join('; ')})` : '';
+}
 
 /**
  * Runs after every other rule (the engine calls it with the suppressions and what they silenced).
@@ -54,7 +70,7 @@ export default defineRule({
         }
       }
       const quiet = unused.filter((r) => !unknown.includes(r));
-      if (quiet.length) reasons.push(`no ${quiet.map((r) => `"${r}"`).join(', ')} finding ${where}`);
+      if (quiet.length) reasons.push(`no ${quiet.map((r) => `"${r}"`).join(', ')} finding ${where}${nearestHint(ctx.findings, quiet, s.line)}`);
       if (s.rules.length === 0) reasons.push(`no finding ${where}`);
 
       if (nothing) {

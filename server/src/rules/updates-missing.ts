@@ -6,7 +6,7 @@ export default defineRule({
   description: 'The charter does not say how the team shares structured updates',
   check(ctx) {
     const root = ctx.model.root;
-    if (!root || !root.isEmpty('updates')) return;
+    if (!root || !root.isEmpty('updates') || ctx.model.hiddenSections.has('updates')) return;
     const block: Array<[number, string]> = [
       [1, 'cadence: weekly'],
       [1, 'channel: TODO'],

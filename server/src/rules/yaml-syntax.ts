@@ -4,6 +4,13 @@ import { q } from '../engine/text';
 
 /** Plain-language messages for the parser errors people hit most; others get the parser's words. */
 function describe(e: SyntaxProblem, text: string): string {
+  const opening = text[e.start];
+  if (/Missing closing ["']quote/.test(e.message) && (opening === '"' || opening === "'")) {
+    return `the quote ${opening} opened here is never closed: everything after it is read as one text, so the keys below it are lost`;
+  }
+  if (/end with a [\]}]|Expected flow (map|sequence) to end/.test(e.message) && (opening === '[' || opening === '{')) {
+    return `the "${opening}" opened here is never closed with "${opening === '[' ? ']' : '}'}": the keys after it cannot be read`;
+  }
   switch (e.code) {
     case 'DUPLICATE_KEY':
       return `key ${q(duplicateKey(e, text).replace(/^(["'])(.*)\1$/, '$2'))} appears twice in the same map: only the first value counts, so this one is silently lost`;

@@ -1,4 +1,5 @@
 // `path:LINE:COL  severity  message  rule-id` per finding (1-based), then a summary line.
+import { plural } from '../../engine/text';
 import type { Severity } from '../../lint';
 import type { FileReport } from './lint-report';
 
@@ -21,7 +22,7 @@ export function formatText(files: readonly FileReport[], options: TextOptions): 
       lines.push(`${paint('1', where)}  ${paint(SEVERITY_COLOR[f.severity], f.severity)}  ${message}  ${paint('2', f.rule)}`);
     }
   }
-  const summary = `${counts.error} errors, ${counts.warning} warnings, ${counts.info} infos in ${files.length} files`;
+  const summary = `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')} in ${plural(files.length, 'file')}`;
   const summaryColor = counts.error ? '1;31' : counts.warning ? '1;33' : '1;32';
   lines.push(paint(summaryColor, summary));
   return lines.join('\n') + '\n';
