@@ -75,7 +75,7 @@ export interface CharterIndex {
    * themselves a stakeholder, a role nobody holds, or an undeclared id.
    */
   people(partyId: string): string[];
-  /** Which section declares a party id first, if any. */
+  /** What a party id is: a member, a role or a stakeholder (see duplicates below); undefined when undeclared. */
   partyKind(partyId: string): 'member' | 'role' | 'stakeholder' | undefined;
 }
 
@@ -176,8 +176,10 @@ export function buildIndex(model: CharterModel): CharterIndex {
       return ids.length ? [...new Set(ids)] : [partyId];
     },
     partyKind(partyId) {
-      const section = declared.party.get(partyId)?.[0]?.section;
-      return section === 'members' ? 'member' : section === 'roles' ? 'role' : section === 'stakeholders' ? 'stakeholder' : undefined;
+      // An id declared twice (duplicate-id reports it) is a member if any declaration is one:
+      // someone listed both in the team and outside it is in the team.
+      const sections = new Set((declared.party.get(partyId) ?? []).map((e) => e.section));
+      return sections.has('members') ? 'member' : sections.has('roles') ? 'role' : sections.has('stakeholders') ? 'stakeholder' : undefined;
     },
   };
 }

@@ -242,8 +242,8 @@ export interface CharterModel {
   /** Maps whose keys other maps merge (`<<: *anchor`), with how many maps merge each. */
   mergedMaps: ReadonlyMap<YAMLMap, number>;
   /**
-   * When the YAML has a syntax error: the keys written at column 1 of the raw text (`key:`), so a
-   * section the error hid from the parser is not reported missing. Empty when the YAML parses.
+   * When the YAML has a syntax error: keys written at column 1 of the raw text (`key:`) that the
+   * parser did not see, so a section the error hid is not reported missing. Empty when the YAML parses.
    */
   hiddenSections: ReadonlySet<string>;
   /** Built by re-parsing one list item of the previous version (see reparse.ts), not the whole text. */
@@ -347,7 +347,7 @@ export function parseCharter(source: string, previous?: CharterModel): CharterMo
     lists,
     data,
     anchored,
-    hiddenSections: syntaxErrors.length ? topLevelKeysInText(text) : NO_KEYS,
+    hiddenSections: syntaxErrors.length ? hiddenKeys(text, root) : NO_KEYS,
     mergedMaps: anchored && text.includes(MERGE_KEY) ? countMerges(doc) : NO_MERGES,
     ...(spliced ? { reparsed: true as const } : {}),
   };
@@ -368,10 +368,10 @@ function countMerges(doc: Document): Map<YAMLMap, number> {
   return uses;
 }
 
-/** Keys written at the start of a line (`mission:`), read from the text rather than the parse. */
-function topLevelKeysInText(text: string): Set<string> {
+/** Keys written at the start of a line (`mission:`) that the parser did not see at the top level. */
+function hiddenKeys(text: string, root: MapView | undefined): Set<string> {
   const keys = new Set<string>();
-  for (const m of text.matchAll(/^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?=[ \t\r\n]|$)/gm)) keys.add(m[1]);
+  for (const m of text.matchAll(/^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?=[ \t\r\n]|$)/gm)) if (!root?.has(m[1])) keys.add(m[1]);
   return keys;
 }
 

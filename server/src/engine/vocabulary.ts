@@ -86,7 +86,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
  * Matches any of `phrases`, case-insensitively: on Unicode word boundaries (a hyphen separates
  * words, and spaces and hyphens between a phrase's words are interchangeable), except that a
- * phrase starting or ending with a CJK character matches as a substring on that side.
+ * phrase starting or ending with a CJK character matches as a substring.
  */
 export function phraseMatcher(phrases: readonly string[]): RegExp | undefined {
   const alternatives = phrases
@@ -94,9 +94,8 @@ export function phraseMatcher(phrases: readonly string[]): RegExp | undefined {
     .filter((p) => p !== '')
     .map((p) => {
       const body = p.split(/[\s-]+/).map(escapeRegExp).join('[\\s-]+');
-      const before = CJK.test(p[0]) ? '' : '(?<![\\p{L}\\p{N}_])';
-      const after = CJK.test(p[p.length - 1]) ? '' : '(?![\\p{L}\\p{N}_])';
-      return `${before}${body}${after}`;
+      if (CJK.test(p[0]) || CJK.test(p[p.length - 1])) return body;
+      return `(?<![\\p{L}\\p{N}_])${body}(?![\\p{L}\\p{N}_])`;
     });
   return alternatives.length ? new RegExp(`(${alternatives.join('|')})`, 'iu') : undefined;
 }
