@@ -45,6 +45,10 @@ export interface Analysis {
   index: CharterIndex;
   /** The file's suppression comments (real YAML comments only). */
   suppressions: Suppression[];
+  /** Every finding of the charter's own rules, before suppression comments applied. */
+  raw: Finding[];
+  /** The file was above the size limit and was not parsed. */
+  tooLarge?: true;
 }
 
 export function lint(text: string, options: AnalyzeOptions = {}): Finding[] {
@@ -62,40 +66,75 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
   const model = parseCharter(text, options.previous?.model);
   const index = buildIndex(model);
-  const active = effectiveRules(rules, options.config).filter((r) => r.severity !== 'off');
-  let schema: SchemaResult | undefined;
-  const getSchema = () => (schema ??= validateSchema(model));
-  const edits = new Edits(model);
-  const ruleIds = rules.map((r) => r.id);
-  const run = (effective: EffectiveRule, extra?: Pick<RuleContext, 'suppressions' | 'findings'>): Finding[] => {
-    const drafts: Report[] = [];
-    const ctx = makeContext(model, index, getSchema, edits, effective, options.today, drafts, ruleIds, extra);
-    try {
-      effective.rule.check(ctx);
-      return (model.mergedMaps.size ? onePerMergedValue(model, drafts) : drafts).map((d) => toFinding(model, effective, d, docsBase));
-    } catch (error) {
-      options.onRuleError?.(effective.rule.id, error);
-      return [crashFinding(effective, error, docsBase)];
-    }
-  };
-
-  const findings: Finding[] = [];
-  const later: EffectiveRule[] = [];
-  for (const effective of active) {
-    const traits = effective.rule.traits ?? {};
+  const checker = new Checker(model, index, options);
+  const raw: Finding[] = [];
+  for (const effective of checker.active) {
+    const rule = effective.rule;
+    if (!rule.check || rule.traits?.afterSuppressions) continue;
     // A document that is not a map has no sections to judge: only rules that explain it run.
-    if (model.root === undefined && !traits.anyDocument) continue;
-    if (traits.afterSuppressions) later.push(effective);
-    else findings.push(...run(effective));
+    if (model.root === undefined && !rule.traits?.anyDocument) continue;
+    raw.push(...checker.run(effective));
+  }
+  const notRun = new Set(rules.filter((r) => r.checkSet).map((r) => r.id));
+  return { ...checker.finish(raw, [], notRun), raw };
+}
+
+/**
+ * The analysis with the organisation findings of this file added: suppression comments apply to
+ * them too, and `notRun` names the organisation rules that could not run (their suppressions are
+ * then never reported unused). Per-charter findings are the same as without the set.
+ */
+export function withSetFindings(analysis: Analysis, setFindings: readonly Finding[], notRun: ReadonlySet<string>, options: AnalyzeOptions = {}): Analysis {
+  if (analysis.tooLarge) return analysis;
+  const checker = new Checker(analysis.model, analysis.index, options);
+  return { ...checker.finish(analysis.raw, setFindings, notRun), raw: analysis.raw };
+}
+
+/** Runs rules over one parsed charter, and finishes a pass with suppressions. */
+class Checker {
+  readonly active: EffectiveRule[];
+  private schema: SchemaResult | undefined;
+  private readonly edits: Edits;
+  private readonly docsBase: string;
+
+  constructor(
+    private readonly model: CharterModel,
+    private readonly index: CharterIndex,
+    private readonly options: AnalyzeOptions,
+  ) {
+    this.active = effectiveRules(rules, options.config).filter((r) => r.severity !== 'off');
+    this.edits = new Edits(model);
+    this.docsBase = options.docsBaseUrl ?? DEFAULT_DOCS_BASE;
   }
 
-  const suppressions = findSuppressions(model.comments, (o) => model.lines.lineOf(o));
-  let kept = findings;
-  if (suppressions.length) {
-    kept = findings.filter((f) => !isSuppressed(suppressions, f.rule, f.range.start.line));
-    for (const effective of later) kept.push(...run(effective, { suppressions, findings }));
+  run(effective: EffectiveRule, extra?: Pick<RuleContext, 'suppressions' | 'findings' | 'notRun'>): Finding[] {
+    const { model } = this;
+    const drafts: Report[] = [];
+    const ctx = makeContext(model, this.index, () => (this.schema ??= validateSchema(model)), this.edits, effective, this.options.today, drafts, RULE_IDS, extra);
+    try {
+      effective.rule.check!(ctx);
+      return (model.mergedMaps.size ? onePerMergedValue(model, drafts) : drafts).map((d) => toFinding(model, effective, d, this.docsBase));
+    } catch (error) {
+      this.options.onRuleError?.(effective.rule.id, error);
+      return [crashFinding(effective, error, this.docsBase)];
+    }
   }
-  return { findings: sortFindings(dedupe(kept)), model, index, suppressions };
+
+  /** Applies the suppression comments to every finding, then runs the rules that judge them. */
+  finish(raw: readonly Finding[], extra: readonly Finding[], notRun: ReadonlySet<string>): Omit<Analysis, 'raw'> {
+    const { model, index } = this;
+    const findings = [...raw, ...extra];
+    // Fresh each time: a suppression records what it silenced.
+    const suppressions = findSuppressions(model.comments, (o) => model.lines.lineOf(o));
+    let kept = findings;
+    if (suppressions.length) {
+      kept = findings.filter((f) => !isSuppressed(suppressions, f.rule, f.range.start.line));
+      for (const effective of this.active) {
+        if (effective.rule.check && effective.rule.traits?.afterSuppressions) kept.push(...this.run(effective, { suppressions, findings, notRun }));
+      }
+    }
+    return { findings: sortFindings(dedupe(kept)), model, index, suppressions };
+  }
 }
 
 /** A rule that threw is reported as one finding on line 1; the other rules still ran. */
@@ -116,6 +155,8 @@ export function ruleById(id: string): Rule | undefined {
   return RULES_BY_ID.get(id);
 }
 const RULES_BY_ID = new Map(rules.map((r) => [r.id, r]));
+const RULE_IDS = rules.map((r) => r.id);
+const NOTHING: ReadonlySet<string> = new Set();
 
 function makeContext(
   model: CharterModel,
@@ -126,12 +167,13 @@ function makeContext(
   today: string | undefined,
   out: Report[],
   ruleIds: readonly string[],
-  extra?: Pick<RuleContext, 'suppressions' | 'findings'>,
+  extra?: Pick<RuleContext, 'suppressions' | 'findings' | 'notRun'>,
 ): RuleContext {
   return {
     ruleIds,
     suppressions: extra?.suppressions ?? [],
     findings: extra?.findings ?? [],
+    notRun: extra?.notRun ?? NOTHING,
     model,
     index,
     get schema() {
@@ -145,14 +187,14 @@ function makeContext(
   };
 }
 
-function offsets(at: Node | OffsetRange): OffsetRange {
+export function offsets(at: Node | OffsetRange): OffsetRange {
   if (Array.isArray(at)) return at;
   const r = (at as Node).range;
   return r ? [r[0], r[1]] : [0, 0];
 }
 
 /** Offsets in the parsed text as a range in the document (they differ only on re-indented lines). */
-function sourceRange(model: CharterModel, start: number, end: number): Range {
+export function sourceRange(model: CharterModel, start: number, end: number): Range {
   const range = model.lines.rangeOf(start, end);
   if (!model.repairs) return range;
   return { start: toSourcePosition(model.repairs, range.start), end: toSourcePosition(model.repairs, range.end) };
@@ -264,6 +306,8 @@ function tooLarge(text: string, maxSize: number, docsBase: string): Analysis {
     model,
     index: buildIndex(model),
     suppressions: [],
+    raw: [],
+    tooLarge: true,
     findings: [
       {
         rule: rule.id,

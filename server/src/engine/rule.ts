@@ -8,6 +8,7 @@ import type { Edits, OffsetEdit } from './edits';
 import type { SchemaResult } from './schema';
 import type { Suppression } from './suppress';
 import type { OptionSpecs, OptionValues } from './options';
+import type { SetContext } from './charter-set';
 
 export interface FixDraft {
   title: string;
@@ -46,6 +47,8 @@ export interface RuleContext<O = Readonly<Record<string, unknown>>> {
   readonly suppressions: readonly Suppression[];
   /** Only for rules with the `afterSuppressions` trait: every finding, before suppressions applied. */
   readonly findings: readonly Finding[];
+  /** Only for rules with the `afterSuppressions` trait: rules that did not run on this file (organisation rules without a set). */
+  readonly notRun: ReadonlySet<string>;
 }
 
 /** How the engine and the editors treat a rule, beyond "check and report". */
@@ -73,10 +76,27 @@ export interface RuleDefinition<S extends OptionSpecs> {
   check(ctx: RuleContext<OptionValues<S>>): void;
 }
 
+/**
+ * An organisation rule: it checks the charter set as one system, over per-charter summaries
+ * (charter-set.ts), and reports in any charter of the set.
+ */
+export interface SetRuleDefinition<S extends OptionSpecs> extends Omit<RuleDefinition<S>, 'check'> {
+  /** The fewest charters a set needs before the rule can find anything. */
+  minCharters?: number;
+  checkSet(ctx: SetContext<OptionValues<S>>): void;
+}
+
 /** A rule as the engine holds it: options arrive as resolved values (see options.ts). */
-export type Rule = Omit<RuleDefinition<OptionSpecs>, 'check'> & { check(ctx: RuleContext): void };
+export type CharterRule = Omit<RuleDefinition<OptionSpecs>, 'check'> & { check(ctx: RuleContext): void; checkSet?: undefined };
+export type SetRule = Omit<SetRuleDefinition<OptionSpecs>, 'checkSet'> & { checkSet(ctx: SetContext): void; check?: undefined };
+export type Rule = CharterRule | SetRule;
 
 /** Gives rule files their types: `ctx.options` is typed from the declared options. */
 export function defineRule<const S extends OptionSpecs = Record<never, never>>(rule: RuleDefinition<S>): Rule {
+  return rule as unknown as Rule;
+}
+
+/** The same for organisation rules. */
+export function defineSetRule<const S extends OptionSpecs = Record<never, never>>(rule: SetRuleDefinition<S>): Rule {
   return rule as unknown as Rule;
 }

@@ -44,7 +44,8 @@ export default defineRule({
   check(ctx) {
     const suppressions = ctx.suppressions;
     const known = new Set(ctx.ruleIds);
-    const unusedIds = (s: Suppression) => s.rules.filter((r) => !s.used.has(r));
+    // An organisation rule that could not run (no set, or too small a one) may still find something there.
+    const unusedIds = (s: Suppression) => s.rules.filter((r) => !s.used.has(r) && !ctx.notRun.has(r));
     const silencesNothing = (s: Suppression) => (s.rules.length === 0 ? !s.used.has('*') : unusedIds(s).length === s.rules.length);
 
     // First the comments that name other rules; then those naming this rule, which those may have used.

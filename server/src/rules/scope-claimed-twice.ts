@@ -1,0 +1,74 @@
+// Two teams each think a call is theirs: decisions in two charters with the same scope (as
+// scope-overlap matches them), both taken inside the team, by different people.
+import { defineSetRule } from '../engine/rule';
+import type { CharterSummary, DecisionSummary } from '../engine/charter-set';
+
+interface Claim {
+  charter: CharterSummary;
+  decision: DecisionSummary;
+  words: Set<string>;
+}
+
+// Jaccard ≥ 0.8 as integers: 5·|A ∩ B| ≥ 4·|A ∪ B|.
+const NUM = 4;
+const DEN = 5;
+
+export default defineSetRule({
+  id: 'scope-claimed-twice',
+  severity: 'warning',
+  description: 'Two charters claim the same decision scope inside their teams, with different owners',
+  minCharters: 2,
+  checkSet(ctx) {
+    const claims: Claim[] = [];
+    for (const charter of ctx.charters) {
+      for (const decision of charter.decisions) {
+        if (decision.boundary !== 'team' || !decision.scope || decision.owners.length === 0 || decision.scope.words.length === 0) continue;
+        claims.push({ charter, decision, words: new Set(decision.scope.words) });
+      }
+    }
+    // Candidates through shared rare words (prefix filtering): two sets with Jaccard ≥ t share a
+    // word among the first |A| − ⌈t·|A|⌉ + 1 rarest words of each.
+    const frequency = new Map<string, number>();
+    for (const c of claims) for (const w of c.words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+    const rarest = (c: Claim) => [...c.words].sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : 1)).slice(0, c.words.size - Math.ceil((NUM * c.words.size) / DEN) + 1);
+    const postings = new Map<string, number[]>();
+    const matches = new Map<number, Set<number>>();
+    claims.forEach((claim, i) => {
+      const seen = new Set<number>();
+      for (const w of rarest(claim)) {
+        for (const j of postings.get(w) ?? []) {
+          if (seen.has(j)) continue;
+          seen.add(j);
+          if (claims[j].charter !== claim.charter && similar(claim.words, claims[j].words) && disjoint(claim.decision.owners, claims[j].decision.owners)) {
+            (matches.get(i) ?? matches.set(i, new Set()).get(i)!).add(j);
+            (matches.get(j) ?? matches.set(j, new Set()).get(j)!).add(i);
+          }
+        }
+        const list = postings.get(w);
+        if (list) list.push(i);
+        else postings.set(w, [i]);
+      }
+    });
+    for (const [i, others] of matches) {
+      const { charter, decision } = claims[i];
+      const rivals = [...others].sort((a, b) => a - b).map((j) => claims[j]);
+      ctx.report({
+        file: charter.file,
+        range: decision.scope!.range,
+        subject: `scope ${decision.id ?? decision.label}`,
+        message: `${decision.label} ("${decision.scope!.text}") is taken inside the team by ${decision.owners.join(', ')}, but ${rivals.map((r) => `${r.charter.team.id?.text ?? r.charter.file} claims it too (${r.decision.owners.join(', ')})`).join('; ')}: two teams each think the call is theirs`,
+        related: rivals.map((r) => ({ file: r.charter.file, range: r.decision.scope!.range, message: `${r.decision.label} claims the same scope, owned by ${r.decision.owners.join(', ')}` })),
+      });
+    }
+  },
+});
+
+function similar(a: Set<string>, b: Set<string>): boolean {
+  let inter = 0;
+  for (const w of a) if (b.has(w)) inter++;
+  return DEN * inter >= NUM * (a.size + b.size - inter);
+}
+
+function disjoint(a: readonly string[], b: readonly string[]): boolean {
+  return !a.some((x) => b.includes(x));
+}
