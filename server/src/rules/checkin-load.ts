@@ -39,14 +39,16 @@ export default defineSetRule({
           file: c.file,
           range: p.anchor,
           subject: `checkin-load ${person}`,
-          message: `"${person}" is in ${checkins.length} check-ins adding up to ${hours} hours a week, more than ${ctx.options.maxHoursPerWeek}: a week made of other people's check-ins leaves little time for their own work`,
-          related: heaviest.map(({ charter, checkin }) => ({ file: charter.file, range: checkin.anchor, message: `${checkin.label}${charter.team.id ? ` (${charter.team.id.text})` : ''}: ${formatHours(checkin.weeklyMinutes)} hours a week` })),
+          message: `"${person}" is in ${checkins.length} check-ins adding up to ${hours} a week, more than ${ctx.options.maxHoursPerWeek}: a week made of other people's check-ins leaves little time for their own work`,
+          related: heaviest.map(({ charter, checkin }) => ({ file: charter.file, range: checkin.anchor, message: `${checkin.label}${charter.team.id ? ` (${charter.team.id.text})` : ''}: ${formatHours(checkin.weeklyMinutes)} a week` })),
         });
       }
     }
   },
 });
 
+/** `3.6 hours`, `1 hour`, `0.3 hours`. */
 function formatHours(minutes: number): string {
-  return String(Math.round((minutes / 60) * 10) / 10);
+  const hours = Math.round((minutes / 60) * 10) / 10;
+  return `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
 }
