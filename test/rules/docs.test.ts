@@ -7,6 +7,7 @@ import path from 'node:path';
 import { lint, rules } from '../../server/src/lint';
 import { allowedValues } from '../../server/src/engine/options';
 import { DEFAULT_TODAY, ROOT } from '../helpers/fixtures';
+import { checkSet } from '../../server/src/org/check-set';
 
 const page = (id: string) => fs.readFileSync(path.join(ROOT, 'docs/rules', `${id}.md`), 'utf8');
 
@@ -18,6 +19,17 @@ function section(text: string, heading: string): string | undefined {
 
 function firstYamlBlock(text: string | undefined): string | undefined {
   return text && /```yaml\n([\s\S]*?)```/.exec(text)?.[1];
+}
+
+/** Every yaml block of a section: for organisation rules, the charters of a set (`# file: path` first). */
+function yamlBlocks(text: string | undefined): string[] {
+  return text ? [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]) : [];
+}
+
+/** The findings of one rule when the blocks are checked as one charter set. */
+function setFindings(ruleId: string, blocks: string[]): string[] {
+  const members = blocks.map((text, i) => ({ file: /^# file: (\S+)/.exec(text)?.[1] ?? `charter-${i}.charter.yaml`, text }));
+  return checkSet(members, { today: DEFAULT_TODAY }).flatMap((c) => c.analysis.findings.filter((f) => f.rule === ruleId).map((f) => `${c.file}: ${f.message}`));
 }
 
 /** Rows of the options table: name → [type, default, meaning]. */
@@ -35,7 +47,8 @@ const unticked = (s: string) => s.replace(/^`|`$/g, '');
 describe('rule docs pages match the rule definitions', () => {
   for (const rule of rules) {
     describe(rule.id, () => {
-      const text = page(rule.id);
+      let text = '';
+      before(() => (text = page(rule.id)));
 
       it('starts with the rule id and its severity', () => {
         assert.match(text, new RegExp(`^# ${rule.id}\\n`));
@@ -62,6 +75,13 @@ describe('rule docs pages match the rule definitions', () => {
       });
 
       it('its Bad example makes the rule report, its Good example does not', () => {
+        if (rule.checkSet) {
+          const [bad, good] = [yamlBlocks(section(text, 'Bad')), yamlBlocks(section(text, 'Good'))];
+          assert.ok(bad.length && good.length, 'yaml blocks under "## Bad" and "## Good" (one per charter, `# file: path` first)');
+          assert.ok(setFindings(rule.id, bad).length > 0, `the Bad example gives no ${rule.id} finding`);
+          assert.deepEqual(setFindings(rule.id, good), [], `the Good example gives ${rule.id} findings`);
+          return;
+        }
         const bad = firstYamlBlock(section(text, 'Bad'));
         const good = firstYamlBlock(section(text, 'Good'));
         assert.ok(bad, 'no yaml block under "## Bad"');

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { lint, rules } from '../../server/src/lint';
-import { ROOT, fixtureFolders, loadFixtures } from '../helpers/fixtures';
+import { DEFAULT_TODAY, FIXTURES, ROOT, expectedMarkers, fixtureFolders, loadFixtures } from '../helpers/fixtures';
+import { checkCharterSet } from '../helpers/charter-set';
 
 describe('rule fixtures: findings match the `# expect:` markers', () => {
   it('every rule has a fixture folder and a docs page, and every folder is a rule', () => {
@@ -11,7 +12,7 @@ describe('rule fixtures: findings match the `# expect:` markers', () => {
     for (const id of ids) assert.ok(fs.existsSync(path.join(ROOT, 'docs/rules', `${id}.md`)), `docs/rules/${id}.md is missing`);
   });
 
-  for (const rule of fixtureFolders()) {
+  for (const rule of fixtureFolders().filter((id) => !isSetRule(id))) {
     describe(rule, () => {
       const files = loadFixtures(rule);
       it('has a failing and a passing charter', () => {
@@ -32,6 +33,32 @@ describe('rule fixtures: findings match the `# expect:` markers', () => {
     });
   }
 });
+
+// Organisation rules: each bad*/ or good*/ sub-folder is the root of a small charter set.
+for (const rule of fixtureFolders().filter(isSetRule)) {
+  describe(`organisation rule fixtures: ${rule}`, () => {
+    const dir = path.join(FIXTURES, rule);
+    const sets = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && /^(bad|good)/.test(d.name)).map((d) => d.name).sort();
+    it('has a failing and a passing charter set', () => {
+      assert.ok(sets.some((s) => s.startsWith('bad')), 'no bad*/ folder');
+      assert.ok(sets.some((s) => s.startsWith('good')), 'no good*/ folder');
+    });
+    for (const set of sets) {
+      it(`${set}/: ${set.startsWith('bad') ? `reports exactly the marked findings (incl. ${rule})` : 'has no findings'}`, () => {
+        const results = checkCharterSet(path.join(dir, set), DEFAULT_TODAY);
+        const expected = results.flatMap((r) => expectedMarkers(r.text).map((m) => `${r.file}:${m}`)).sort();
+        const actual = results.flatMap((r) => r.findings.map((f) => `${r.file}:${f.range.start.line}:${f.rule}`)).sort();
+        assert.deepEqual({ missing: diff(expected, actual), unexpected: diff(actual, expected) }, { missing: [], unexpected: [] });
+        if (set.startsWith('bad')) assert.ok(expected.some((e) => e.endsWith(`:${rule}`)), `${set} marks no ${rule} finding`);
+        else assert.equal(expected.length, 0, 'good fixtures carry no markers');
+      });
+    }
+  });
+}
+
+function isSetRule(id: string): boolean {
+  return rules.find((r) => r.id === id)?.checkSet !== undefined;
+}
 
 /** Multiset difference a − b. */
 function diff(a: string[], b: string[]): string[] {
