@@ -2,6 +2,7 @@
 // each check-in once per person, minutes × 7 ÷ its interval in days.
 import { defineSetRule } from '../engine/rule';
 import type { CharterSummary, CheckinSummary } from '../engine/charter-set';
+import { plural } from '../engine/text';
 
 export default defineSetRule({
   id: 'checkin-load',
@@ -39,7 +40,7 @@ export default defineSetRule({
           file: c.file,
           range: p.anchor,
           subject: `checkin-load ${person}`,
-          message: `"${person}" is in ${checkins.length} check-ins adding up to ${hours} a week, more than ${ctx.options.maxHoursPerWeek}: a week made of other people's check-ins leaves little time for their own work`,
+          message: `"${person}" is in ${plural(checkins.length, 'check-in')} adding up to ${hours} a week, more than ${ctx.options.maxHoursPerWeek}: a week made of other people's check-ins leaves little time for their own work`,
           related: heaviest.map(({ charter, checkin }) => ({ file: charter.file, range: checkin.anchor, message: `${checkin.label}${charter.team.id ? ` (${charter.team.id.text})` : ''}: ${formatHours(checkin.weeklyMinutes)} a week` })),
         });
       }
