@@ -26,7 +26,8 @@ export function checkConfig(config: unknown, rules: readonly Rule[]): string[] {
   if (config === null || config === undefined) return problems;
   if (typeof config !== 'object' || Array.isArray(config)) return ['the config must be a map with a "rules" key'];
   const known = new Map(rules.map((r) => [r.id, r]));
-  for (const key of Object.keys(config)) if (key !== 'rules' && !key.startsWith('x-')) problems.push(`unknown config key "${key}" (expected "rules")`);
+  for (const key of Object.keys(config)) if (key !== 'rules' && key !== 'ignores' && !key.startsWith('x-')) problems.push(`unknown config key "${key}" (expected "rules" or "ignores")`);
+  problems.push(...ignoreProblems((config as CharterConfig).ignores));
   const ruleSettings = (config as CharterConfig).rules;
   if (ruleSettings === undefined || ruleSettings === null) return problems;
   if (typeof ruleSettings !== 'object' || Array.isArray(ruleSettings)) return [...problems, '"rules" must be a map of rule id to severity'];
@@ -41,6 +42,18 @@ export function checkConfig(config: unknown, rules: readonly Rule[]): string[] {
     }
   }
   return problems;
+}
+
+/** `ignores`: a list of gitignore-style globs (`*`, `**`, trailing `/`); negation (`!`) is not supported. */
+function ignoreProblems(ignores: unknown): string[] {
+  if (ignores === undefined || ignores === null) return [];
+  if (!Array.isArray(ignores)) return ['"ignores" must be a list of globs, like [test/fixtures/]'];
+  return ignores.flatMap((glob) => {
+    if (typeof glob !== 'string') return [`"ignores": ${JSON.stringify(glob)} is not a glob (write it as a string)`];
+    if (glob.trim() === '') return ['"ignores": an empty glob matches nothing'];
+    if (glob.startsWith('!')) return [`"ignores": "${glob}": negation ("!") is not supported; the glob is left out`];
+    return [];
+  });
 }
 
 /** Options a rule does not have, or of another type than its default (every option has one). */
@@ -69,13 +82,6 @@ export function effectiveRules(rules: readonly Rule[], config: CharterConfig | u
     }
     return { rule, severity, options };
   });
-}
-
-/** Merges configs; later ones win per rule (editor settings on top of the config file). */
-export function mergeConfigs(...configs: Array<CharterConfig | undefined>): CharterConfig {
-  const rules: Record<string, RuleSetting> = {};
-  for (const c of configs) if (c?.rules && typeof c.rules === 'object') Object.assign(rules, c.rules);
-  return { rules };
 }
 
 export const CONFIG_FILE_NAMES = ['.charterrc.yaml', '.charterrc.yml', '.charterrc.json'] as const;
