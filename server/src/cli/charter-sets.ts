@@ -65,7 +65,7 @@ export function configMessages(config: GoverningConfig, cwd: string): { fatal: s
   const out = { fatal: [] as string[], errors: [] as string[], problems: [] as string[] };
   const files = [...config.chain, ...(config.rules && !config.chain.includes(config.rules) ? [config.rules] : [])];
   for (const file of files) {
-    const name = displayPath(file.path, cwd);
+    const name = displayOutside(file.path, cwd);
     if (file.error !== undefined) (file.fatal ? out.fatal : out.errors).push(`${name}: ${file.error}`);
     for (const problem of file.problems) out.problems.push(`${name}: ${problem}`);
   }
@@ -79,6 +79,12 @@ export function skippedLine(s: SkippedFile, cwd: string): string {
 /** Relative to the current folder, `/`-separated (the file's name when it is the current folder itself). */
 export function displayPath(abs: string, cwd: string): string {
   return (path.relative(cwd, abs) || path.basename(abs)).split(path.sep).join('/');
+}
+
+/** Relative to the current folder when inside it, else absolute (a config named anywhere: `/dev/zero`). */
+export function displayOutside(abs: string, cwd: string): string {
+  const shown = displayPath(abs, cwd);
+  return shown === '..' || shown.startsWith('../') ? abs.split(path.sep).join('/') : shown;
 }
 
 /** A named PATH as the user wrote it, when one resolves to `abs`. */
