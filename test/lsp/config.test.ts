@@ -147,6 +147,22 @@ describe('language server: config files and settings', function () {
     }
   });
 
+  it('a charter matched by `ignores` in a .charterrc gets no diagnostics; un-ignored, it is checked again', async () => {
+    const config = path.join(dir, '.charterrc.yaml');
+    fs.writeFileSync(config, 'ignores: [fixtures/]\n');
+    const client = await TestClient.start({ folders: [dir] });
+    try {
+      const uri = uriOf(path.join(dir, 'fixtures/team-charter.yaml'));
+      await client.open(uri, MISSING_OWNER);
+      assert.deepEqual((await client.diagnostics(uri)).diagnostics, []);
+      fs.writeFileSync(config, 'ignores: []\n');
+      await client.fileChanged(uriOf(config), 2);
+      await client.diagnostics(uri, (p) => severityOf(p, 'owner-missing') === 1);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('pulls settings per document and re-pulls after didChangeConfiguration', async () => {
     const client = await TestClient.start({ folders: [dir], settings: { rules: { 'owner-missing': 'warning' } } });
     try {

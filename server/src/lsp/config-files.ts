@@ -20,6 +20,8 @@ export interface ConfigLookup {
   problems: string[];
   /** Changes whenever the file's content may have changed (part of the analysis cache key). */
   stamp: string;
+  /** The config (or `--ignore`) whose `ignores` leave this charter out of its set: it gets no diagnostics. */
+  ignoredBy?: string;
 }
 
 export class ConfigFiles {
@@ -48,8 +50,11 @@ export class ConfigFiles {
     const file = fsPathOf(documentUri);
     if (file === undefined) return { problems: [], stamp: 'none' };
     const host = this.host;
-    const governing = await host.configFor(file, await host.rootOf(file));
+    const root = await host.rootOf(file);
+    const governing = await host.configFor(file, root);
     const rules = governing.rules;
+    const ignoredBy = await host.ignoredBy(file, root);
+    if (ignoredBy) return { problems: [], stamp: governing.stamp, ignoredBy };
     // A config higher up whose ignores cannot be read counts as much as the nearest one.
     const broken: ConfigFile | undefined = rules?.error !== undefined ? rules : governing.chain.find((c) => c.error !== undefined);
     if (broken) return { file: broken.path, error: `${broken.path}: ${broken.error}`, problems: [], stamp: governing.stamp };
