@@ -73,6 +73,17 @@ describe('host: the charters of a root', () => {
     assert.deepEqual(listing.charters.map((c) => c.link), [true, false]);
     assert.deepEqual(listing.skipped.map((s) => [path.relative(dir, s.path), s.reason]), [['linked/evil.charter.yaml', 'a symbolic link out of the root; not read']]);
   });
+
+  it('a named folder reached through a link out of the root is not searched, wherever the link is in its path', () => {
+    const dir = tempTree({ 'repo/.git/HEAD': 'x', 'repo/in/team-charter.yaml': '', 'outside/sub/team-charter.yaml': '' });
+    fs.symlinkSync('../outside', path.join(dir, 'repo/out'));
+    const host = new NodeHost({ cwd: path.join(dir, 'repo') });
+    const root = host.rootOfSync(path.join(dir, 'repo/out/sub'));
+    assert.equal(root.dir, path.join(dir, 'repo'));
+    const listing = host.listChartersSync(root, { asked: [path.join(dir, 'repo/out/sub'), path.join(dir, 'repo/out/sub/team-charter.yaml')] });
+    assert.deepEqual(listing.charters, []);
+    assert.deepEqual(listing.skipped.map((s) => s.reason).sort(), ['outside the root (through a folder link); not read', 'outside the root (through a folder link); not searched']);
+  });
 });
 
 describe('host: reading', () => {

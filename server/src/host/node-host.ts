@@ -124,7 +124,7 @@ export class NodeHost implements CharterHost {
           if (by) seen.ignored.push(by);
           else {
             seen.charters++;
-            add(this.classify(full, realRoot, asked));
+            add(this.classify(full, realRoot, asked, path.join(realRoot, path.relative(root.dir, full))));
           }
         }
       }
@@ -134,12 +134,12 @@ export class NodeHost implements CharterHost {
       const abs = path.resolve(this.cwd ?? '.', arg);
       const lst = lstatOf(abs);
       let folder: string | undefined;
-      if (lst?.isDirectory()) folder = abs;
-      else if (lst?.isSymbolicLink() && statOf(abs)?.isDirectory()) {
-        // A folder link the user named: searched only when its target is inside the root, under the target's path.
+      if (lst && statOf(abs)?.isDirectory()) {
+        // A named folder is searched under its real path, written from the root: a link in its last
+        // component or above it may lead anywhere, and only a target inside the root is searched.
         const real = realPathOf(abs);
         if (real === undefined || !isInside(real, realRoot)) {
-          addSkipped({ path: abs, reason: 'a symbolic link to a folder outside the root; not searched', asked: true });
+          addSkipped({ path: abs, reason: lst.isSymbolicLink() ? 'a symbolic link to a folder outside the root; not searched' : 'outside the root (through a folder link); not searched', asked: true });
           continue;
         }
         folder = path.join(root.dir, path.relative(realRoot, real));
@@ -171,11 +171,12 @@ export class NodeHost implements CharterHost {
   }
 
   /** A charter-named path found or named: a charter entry (with its real file), or why it is skipped. */
-  private classify(full: string, realRoot: string, asked: boolean): Found | SkippedFile {
+  /** `lexicalReal`: the real path of a file the search found (no link on the way down from the root). */
+  private classify(full: string, realRoot: string, asked: boolean, lexicalReal?: string): Found | SkippedFile {
     const lst = lstatOf(full);
     const kind = kindOf(lst);
     if (kind === 'missing') return { path: full, reason: 'cannot read (no such file, or a broken symbolic link)', asked };
-    const real = realPathOf(full);
+    const real = kind === 'file' && lexicalReal !== undefined ? lexicalReal : realPathOf(full);
     if (real === undefined) return { path: full, reason: 'cannot read (no such file, or a broken symbolic link)', asked };
     if (!isInside(real, realRoot)) {
       return { path: full, reason: kind === 'link' ? 'a symbolic link out of the root; not read' : 'outside the root (through a folder link); not read', asked };
