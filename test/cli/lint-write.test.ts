@@ -20,14 +20,19 @@ function lintAsNobody(cwd: string, ...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A folder nobody can reach, under /tmp (mkdtemp makes 0700 folders). */
-function reachableTree(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'team-charter-perm-'));
-  fs.chmodSync(dir, 0o755);
-  after(() => {
+const reachable: string[] = [];
+after(() => {
+  for (const dir of reachable.splice(0)) {
     spawnSync('chmod', ['-R', 'u+w', dir]);
     fs.rmSync(dir, { recursive: true, force: true });
-  });
+  }
+});
+
+/** A folder nobody can reach, under /tmp (mkdtemp makes 0700 folders); removed after the run. */
+function reachableTree(files: Record<string, string>): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'team-charter-perm-')));
+  reachable.push(dir);
+  fs.chmodSync(dir, 0o755);
   for (const [rel, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true, mode: 0o755 });
     fs.writeFileSync(path.join(dir, rel), text);
