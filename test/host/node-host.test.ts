@@ -71,6 +71,7 @@ describe('host: the charters of a root', () => {
     const listing = host.listChartersSync(host.rootOfSync(dir));
     assert.deepEqual(rel(dir, listing.charters), ['linked/team-charter.yaml', 'real/team-charter.yaml']);
     assert.deepEqual(listing.charters.map((c) => c.link), [true, false]);
+    assert.equal(listing.charters[0].target, path.join(dir, 'shared/base.yaml'));
     assert.deepEqual(listing.skipped.map((s) => [path.relative(dir, s.path), s.reason]), [['linked/evil.charter.yaml', 'a symbolic link out of the root; not read']]);
   });
 

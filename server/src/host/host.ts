@@ -24,6 +24,8 @@ export interface CharterEntry {
   asked: boolean;
   /** A symbolic link to a file inside the root: read under its own path, never written by --fix. */
   link: boolean;
+  /** For a link: its target, spelled from the root (what `resolveRelative` returns for it). */
+  target?: string;
 }
 
 export interface SkippedFile {

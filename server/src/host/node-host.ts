@@ -166,7 +166,9 @@ export class NodeHost implements CharterHost {
     if (!request.asked?.length || request.whole) walk(root.dir, false, { charters: 0, ignored: [] });
 
     const byPath = <T extends { path: string }>(a: T, b: T) => comparePaths(toSlash(a.path), toSlash(b.path));
-    const charters = [...found.values()].map(({ path: p, asked, link }) => ({ path: p, asked, link })).sort(byPath);
+    const charters = [...found.values()]
+      .map(({ path: p, asked, link, real }) => ({ path: p, asked, link, ...(link ? { target: path.join(root.dir, path.relative(realRoot, real)) } : {}) }))
+      .sort(byPath);
     return { root, charters, skipped: [...skipped.values()].sort(byPath), ignored, empty };
   }
 
