@@ -19,10 +19,17 @@ describe('cli lint config', () => {
     ]);
   });
 
-  it('applies a parent folder\'s config when linting from inside a sub-folder', () => {
-    const dir = tempTree({ '.charterrc.yml': OWNER_OFF, 'teams/a/team-charter.yaml': charterWith(MISSING_OWNER) });
+  it('applies a parent folder\'s config when linting from inside a sub-folder of the repository', () => {
+    const dir = tempTree({ '.git/HEAD': 'ref: refs/heads/main\n', '.charterrc.yml': OWNER_OFF, 'teams/a/team-charter.yaml': charterWith(MISSING_OWNER) });
     const r = lintIn(`${dir}/teams/a`);
     assert.equal(r.code, 0, r.stdout);
+  });
+
+  it('outside a repository the root is the current folder: a config above it is not read', () => {
+    const dir = tempTree({ '.charterrc.yml': OWNER_OFF, 'teams/a/team-charter.yaml': charterWith(MISSING_OWNER) });
+    assert.equal(lintIn(`${dir}/teams/a`).code, 1, 'owner-missing is on: the config above the root does not apply');
+    // From the folder holding the config, the same charter is governed by it.
+    assert.equal(lintIn(dir, 'teams/a').code, 0);
   });
 
   it('stops looking at the repository root (the first folder with .git)', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { discoverCharters } from '../../server/src/cli/discover';
+import { NodeHost } from '../../server/src/host/node-host';
 import { MISSING_OWNER, charterWith, lintIn, lintJson, tempTree } from './cli-helpers';
 
 const paths = (dir: string, ...args: string[]) => lintJson(dir, ...args).report.files.map((f) => f.path);
@@ -25,9 +25,10 @@ describe('cli lint discovery', () => {
     const expected = ['.github/team.charter.yaml', 'a/deep/er/team-charter.yaml', 'a/x.charter.yml', 'b/payments.charter.yaml', 'team-charter.yml'];
     assert.deepEqual(paths(dir), expected);
     assert.deepEqual(paths(dir, '.'), expected);
-    // The exported function gives the same files, as absolute paths.
+    // The host lists the same files, as absolute paths.
+    const host = new NodeHost({ cwd: dir });
     assert.deepEqual(
-      discoverCharters(['.'], dir).files.map((f) => path.relative(dir, f).split(path.sep).join('/')),
+      host.listChartersSync(host.rootOfSync(dir)).charters.map((f) => path.relative(dir, f.path).split(path.sep).join('/')),
       expected,
     );
   });

@@ -16,6 +16,8 @@ describe('cli lint --fix', () => {
     const lines = r.stdout.trimEnd().split('\n');
     assert.deepEqual(lines, [
       'team-charter.yaml:40:9  error  decision "payout-batching" has no owner: nobody is accountable for making the call  owner-missing',
+      'team-charter.yaml:2  unsupported-version  Set "charter: 1"',
+      'team-charter.yaml:53  unused-suppression  Remove the unused suppression comment',
       'applied 2 safe fixes in 1 file',
       '1 errors, 0 warnings, 0 infos in 1 files',
     ]);
@@ -35,12 +37,16 @@ describe('cli lint --fix', () => {
     assert.deepEqual(fs.readdirSync(dir), ['team-charter.yaml'], 'no temp files left behind');
   });
 
-  it('writes through a symlink, leaving the link in place', () => {
+  it('never writes through a symbolic link: "not fixed: symbolic link", the findings of the text as it is', () => {
     const dir = tempTree({ 'real/team-charter.yaml': FIXABLE });
     fs.symlinkSync(path.join(dir, 'real/team-charter.yaml'), path.join(dir, 'linked.charter.yaml'));
-    lintIn(dir, '--fix', 'linked.charter.yaml');
+    const r = lintIn(dir, '--fix', 'linked.charter.yaml');
     assert.ok(fs.lstatSync(path.join(dir, 'linked.charter.yaml')).isSymbolicLink());
-    assert.equal(fs.readFileSync(path.join(dir, 'real/team-charter.yaml'), 'utf8'), FIXED);
+    assert.equal(fs.readFileSync(path.join(dir, 'real/team-charter.yaml'), 'utf8'), FIXABLE);
+    assert.equal(r.stderr, 'team-charter: linked.charter.yaml: not fixed: symbolic link\n');
+    assert.match(r.stdout, /^linked\.charter\.yaml:2:10  error  .*unsupported-version$/m);
+    assert.match(r.stdout, /applied 0 safe fixes in 0 files/);
+    assert.equal(r.code, 1);
   });
 
   it('reports in json the findings and fixes of the fixed text', () => {

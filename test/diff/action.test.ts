@@ -147,6 +147,53 @@ describe('action.yml (composite GitHub Action)', function () {
     }
   });
 
+  it('a pull request that changes only a .charterrc lints and reviews every charter that config governs', () => {
+    const cfg = tempRepo('charter-pr-config-');
+    try {
+      const missingOwner = BASE_CHARTER.replace('    owner: ben\n    boundary: team', '    boundary: team');
+      cfg.write('teams/a/team-charter.yaml', missingOwner);
+      cfg.write('teams/.charterrc.yaml', 'rules:\n  owner-missing: off\n');
+      cfg.write('other/team-charter.yaml', BASE_CHARTER);
+      cfg.git('add', '-A');
+      cfg.git('commit', '-q', '-m', 'base');
+      const base = cfg.git('rev-parse', 'HEAD');
+      cfg.write('teams/.charterrc.yaml', 'rules: {}\n');
+      cfg.git('commit', '-q', '-am', 'turn owner-missing back on');
+      const r = runAction(cfg.dir, { today: TODAY }, { baseSha: base });
+      assert.doesNotMatch(r.steps.lint.stdout, /No charter changed/);
+      assert.match(r.steps.lint.stdout, /^::error file=teams\/a\/team-charter\.yaml,line=\d+,.*title=owner-missing::/m);
+      assert.doesNotMatch(r.steps.lint.stdout, /other\//, 'a charter the config does not govern is not linted');
+      assert.match(r.summary, /teams\/a\/team-charter\.yaml/);
+      assert.equal(r.steps.diff.outputs['introduces-errors'], 'true');
+      assert.equal(r.failedAt, 'Verdict');
+    } finally {
+      cfg.remove();
+    }
+  });
+
+  it('a committed link to a file outside the workspace is never read: nothing of it reaches annotations or the summary', () => {
+    const evil = tempRepo('charter-pr-link-');
+    try {
+      evil.write('ok/team-charter.yaml', BASE_CHARTER);
+      evil.git('add', '-A');
+      evil.git('commit', '-q', '-m', 'base');
+      const base = evil.git('rev-parse', 'HEAD');
+      fs.mkdirSync(path.join(evil.dir, 'evil'));
+      fs.symlinkSync('/etc/passwd', path.join(evil.dir, 'evil/team-charter.yaml'));
+      fs.symlinkSync('/etc/passwd', path.join(evil.dir, 'evil/.charterrc.yaml'));
+      evil.git('add', '-A');
+      evil.git('commit', '-q', '-m', 'links');
+      const r = runAction(evil.dir, { today: TODAY, 'fail-on': 'never' }, { baseSha: base });
+      const firstLine = fs.readFileSync('/etc/passwd', 'utf8').split('\n')[0];
+      const everything = Object.values(r.steps).map((s) => s.stdout).join('\n') + r.summary;
+      assert.ok(!everything.includes(firstLine), 'the first line of /etc/passwd was shown');
+      assert.doesNotMatch(everything, /root:x?:?0/);
+      assert.match(r.steps.lint.stdout, /evil\/(team-charter|\.charterrc)\.yaml: a symbolic link out of the root; not read/);
+    } finally {
+      evil.remove();
+    }
+  });
+
   it('a push without a usable base revision stops with a clear error', () => {
     const r = runAction(repo, {}, { before: '0000000000000000000000000000000000000000' });
     assert.equal(r.failedAt, 'base');

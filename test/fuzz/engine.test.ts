@@ -59,4 +59,18 @@ describe(`engine robustness (fast-check, seed ${SEED}, ${RUNS} runs per property
       fcParams(Math.max(10, Math.floor(RUNS / 2))),
     );
   });
+
+  it('fix-all on mutated charters: a file that parsed still parses, and every range of the result lies inside it', () => {
+    fc.assert(
+      fc.property(mutatedCharter(samples), (text) => {
+        const options = { today: TODAY };
+        const parsed = !lint(text, options).some((f) => f.rule === 'yaml-syntax');
+        const fixed = fixAll(text, options);
+        const findings = fixed.findings ?? lint(fixed.text, options);
+        assert.deepEqual(invariantProblems(fixed.text, findings), []);
+        if (parsed) assert.deepEqual(findings.filter((f) => f.rule === 'yaml-syntax').map((f) => f.message), [], 'fix-all broke the YAML');
+      }),
+      fcParams(Math.max(10, Math.floor(RUNS / 2))),
+    );
+  });
 });

@@ -128,7 +128,7 @@ describe('language server: config files and settings', function () {
     }
   });
 
-  it('follows workspace folders added later: the config lookup then stops at the new folder', async () => {
+  it('follows workspace folders added later: the config lookup then goes up to the new folder', async () => {
     const a = path.join(dir, 'a');
     const b = path.join(dir, 'b');
     fs.mkdirSync(a);
@@ -138,8 +138,25 @@ describe('language server: config files and settings', function () {
     try {
       const uri = uriOf(path.join(b, 'team-charter.yaml'));
       await client.open(uri, MISSING_OWNER);
-      assert.equal(severityOf(await client.diagnostics(uri), 'owner-missing'), 3, 'outside every folder: the nearest config above');
-      await client.changeFolders([b], []);
+      // rules.md "Root": no .git and no workspace folder: a set of one, nothing above its folder is read.
+      assert.equal(severityOf(await client.diagnostics(uri), 'owner-missing'), 1, 'outside every folder: no config above its own folder');
+      await client.changeFolders([dir], []);
+      await client.diagnostics(uri, (p) => severityOf(p, 'owner-missing') === 3);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('a charter matched by `ignores` in a .charterrc gets no diagnostics; un-ignored, it is checked again', async () => {
+    const config = path.join(dir, '.charterrc.yaml');
+    fs.writeFileSync(config, 'ignores: [fixtures/]\n');
+    const client = await TestClient.start({ folders: [dir] });
+    try {
+      const uri = uriOf(path.join(dir, 'fixtures/team-charter.yaml'));
+      await client.open(uri, MISSING_OWNER);
+      assert.deepEqual((await client.diagnostics(uri)).diagnostics, []);
+      fs.writeFileSync(config, 'ignores: []\n');
+      await client.fileChanged(uriOf(config), 2);
       await client.diagnostics(uri, (p) => severityOf(p, 'owner-missing') === 1);
     } finally {
       await client.stop();

@@ -1,27 +1,26 @@
 // `team-charter diff BASE HEAD` and `team-charter diff --git REF [PATH…]`: reviews a charter change.
 // Reads the two sides (files, or git blobs and the working tree), lints both with the same
 // options through server/src/diff, and prints text, markdown (a PR comment) or json.
-import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
-import { rules } from '../lint';
 import type { CharterConfig } from '../lint';
-import { checkConfig } from '../engine/config';
-import { findConfig, isFile, readConfigFile } from '../node/config-lookup';
 import { diffCharters, introducesErrors } from '../diff';
 import type { ChangedCharter, DiffReport } from '../diff';
-import { describeParseError, isDate, UsageError } from './args';
-import { comparePaths, isCharterFileName } from './discover';
-import { FileError, decodeCharter, readCharter } from './files';
+import { NodeHost } from '../host/node-host';
+import type { CharterRoot, ConfigFile, GoverningConfig } from '../host/host';
+import { CONFIG_FILE_NAMES, configFromText } from '../host/config-file';
+import { comparePaths, isCharterFileName } from '../host/names';
+import { decodeUtf8, lstatOf, realPathOf } from '../host/node-files';
+import { DIFF_FORMATS, UsageError, parseDiffArgs } from './args';
+import type { DiffArgs } from './args';
+import { configMessages, displayPath } from './charter-sets';
 import { formatDiffText } from './formats/diff-text';
 import { formatDiffMarkdown } from './formats/diff-markdown';
 import { formatDiffJson } from './formats/diff-json';
 import type { CliIO } from './io';
 import { useColor } from './io';
 
-export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
-type DiffFormat = (typeof DIFF_FORMATS)[number];
+export { DIFF_FORMATS };
 
 export const DIFF_USAGE = `Usage: team-charter diff [options] BASE HEAD
        team-charter diff [options] --git REF [PATH…]
@@ -48,16 +47,6 @@ Exit status: 0 the change introduces no error finding, 1 it introduces one or mo
 /** Absent side in file mode, as in `git diff`. */
 const NULL_FILES = new Set(['/dev/null', 'NUL']);
 
-interface DiffArgs {
-  format: DiffFormat;
-  git?: string;
-  paths: string[];
-  today?: string;
-  config?: string;
-  color?: boolean;
-  help: boolean;
-}
-
 /** git is missing, the folder is not a repository, or the ref does not exist: exit 2. */
 class GitError extends Error {}
 
@@ -69,8 +58,8 @@ export async function runDiff(args: string[], io: CliIO): Promise<number> {
       return 0;
     }
     const today = opts.today ?? io.today();
-    const configFor = configSource(opts.config, io);
-    const report = opts.git !== undefined ? gitReport(opts.git, opts.paths, today, configFor, io) : fileReport(opts.paths, today, configFor, io);
+    const configs = new DiffConfigs(io, opts.config);
+    const report = opts.git !== undefined ? gitReport(opts.git, opts.paths, today, configs, io) : fileReport(opts.paths, today, configs, io);
     io.stdout(render(report, opts, io));
     return introducesErrors(report) ? 1 : 0;
   } catch (e) {
@@ -78,7 +67,7 @@ export async function runDiff(args: string[], io: CliIO): Promise<number> {
       io.stderr(`team-charter diff: ${e.message}\nRun "team-charter diff --help" for usage.\n`);
       return 2;
     }
-    if (e instanceof GitError || e instanceof FileError || e instanceof ConfigError) {
+    if (e instanceof GitError || e instanceof FileError) {
       io.stderr(`team-charter diff: ${e.message}\n`);
       return 2;
     }
@@ -86,122 +75,183 @@ export async function runDiff(args: string[], io: CliIO): Promise<number> {
   }
 }
 
-function parseDiffArgs(args: string[]): DiffArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        git: { type: 'string' },
-        format: { type: 'string', short: 'f' },
-        today: { type: 'string' },
-        config: { type: 'string', short: 'c' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(describeDiffParseError(e as Error & { code?: string }));
+/** A config or charter that cannot be used: exit 2. */
+class FileError extends Error {}
+
+/**
+ * The config of each side, through the host: `--config FILE`, else the configs that govern the
+ * charter's path up to its root. A config that cannot be used stops the command (exit 2); problems
+ * in one that parsed are warnings, printed once per file.
+ */
+class DiffConfigs {
+  readonly host: NodeHost;
+  private readonly warned = new Set<string>();
+
+  constructor(
+    private readonly io: CliIO,
+    configArg: string | undefined,
+  ) {
+    this.host = new NodeHost({ cwd: io.cwd, configFile: configArg, stable: true });
   }
-  const { values, positionals } = parsed;
-  if (values.help) return { format: 'text', paths: [], help: true };
-  const format = values.format ?? 'text';
-  if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (expected ${DIFF_FORMATS.join(', ')})`);
-  if (values.today !== undefined && !isDate(values.today)) throw new UsageError(`--today must be a date like 2026-11-25, not "${values.today}"`);
-  if (values.config === '') throw new UsageError('--config needs a file name');
-  if (values.git !== undefined && (values.git === '' || values.git.startsWith('-'))) throw new UsageError(`--git needs a revision (a commit, branch or tag), not "${values.git}"`);
-  if (values.git === undefined && positionals.length !== 2) {
-    throw new UsageError(positionals.length < 2 ? 'diff needs two files, BASE and HEAD (or --git REF)' : `diff takes two files, BASE and HEAD, got ${positionals.length}; use --git REF PATH… to limit a git comparison`);
+
+  get explicit(): boolean {
+    return this.host.hasExplicitConfig;
   }
-  return {
-    format: format as DiffFormat,
-    paths: positionals,
-    ...(values.git !== undefined ? { git: values.git } : {}),
-    ...(values.today !== undefined ? { today: values.today } : {}),
-    ...(values.config !== undefined ? { config: values.config } : {}),
-    ...(values.color || values['no-color'] ? { color: values.color === true && !values['no-color'] } : {}),
-    help: false,
-  };
-}
 
-/** The shared wording, plus what --git expects. */
-function describeDiffParseError(e: Error & { code?: string }): string {
-  const message = describeParseError(e);
-  return message.startsWith('option "--git" needs a value') ? 'option "--git" needs a value (a revision: a commit, branch or tag)' : message;
-}
+  /** The config whose rules apply to the working-tree (or HEAD file) side. */
+  head(file: string, root: CharterRoot = this.host.rootOfSync(file)): CharterConfig | undefined {
+    return this.checked(this.host.configForSync(file, root));
+  }
 
-/** A config that cannot be read or parsed: exit 2. */
-class ConfigError extends Error {}
-
-type ConfigFor = (charterPath: string, stopAt?: string) => CharterConfig | undefined;
-
-/** `--config` for every charter, else the `.charterrc.*` nearest to each charter's (head) path. */
-function configSource(configArg: string | undefined, io: CliIO): ConfigFor {
-  const warned = new Set<string>();
-  const checked = (file: string, config: CharterConfig) => {
-    if (!warned.has(file)) {
-      warned.add(file);
-      for (const problem of checkConfig(config, rules)) io.stderr(`team-charter diff: warning: ${file}: ${problem}\n`);
+  checked(governing: GoverningConfig): CharterConfig | undefined {
+    const messages = configMessages(governing, this.io.cwd);
+    const failure = [...messages.fatal, ...messages.errors][0];
+    if (failure) throw new FileError(failure);
+    for (const problem of messages.problems) {
+      if (this.warned.has(problem)) continue;
+      this.warned.add(problem);
+      this.io.stderr(`team-charter diff: warning: ${problem}\n`);
     }
-    return config;
-  };
-  const load = <T>(read: () => T): T => {
-    try {
-      return read();
-    } catch (e) {
-      throw new ConfigError((e as Error).message);
-    }
-  };
-  if (configArg !== undefined) {
-    const file = path.resolve(io.cwd, configArg);
-    const config = checked(configArg, load(() => readConfigFile(file)));
-    return () => config;
+    return governing.rules?.config;
   }
-  return (charterPath, stopAt) => {
-    const found = load(() => findConfig(charterPath, stopAt));
-    return found ? checked(path.relative(io.cwd, found.file) || found.file, found.config) : undefined;
-  };
 }
 
-function fileReport([baseArg, headArg]: string[], today: string, configFor: ConfigFor, io: CliIO): DiffReport {
-  const read = (arg: string) => (NULL_FILES.has(arg) ? undefined : readCharter(path.resolve(io.cwd, arg), arg).text);
+function fileReport([baseArg, headArg]: string[], today: string, configs: DiffConfigs, io: CliIO): DiffReport {
+  const read = (arg: string) => {
+    if (NULL_FILES.has(arg)) return undefined;
+    const file = path.resolve(io.cwd, arg);
+    const result = configs.host.readCharterSync(file, configs.host.rootOfSync(file));
+    if (result.skipped) throw new FileError(`${arg}: ${result.skipped.reason}`);
+    return result.file.text;
+  };
   if (NULL_FILES.has(baseArg) && NULL_FILES.has(headArg)) throw new UsageError('BASE and HEAD cannot both be /dev/null');
   const base = read(baseArg);
   const head = read(headArg);
   const shown = head !== undefined ? headArg : baseArg;
-  const changes = diffCharters(base, head, { today, config: configFor(path.resolve(io.cwd, shown)) });
+  const changes = diffCharters(base, head, { today, config: configs.head(path.resolve(io.cwd, shown)) });
   const charter: ChangedCharter = { path: toPosix(shown), ...(base !== undefined && baseArg !== shown ? { basePath: toPosix(baseArg) } : {}), ...changes };
   return { base: baseArg, head: headArg, charters: [charter] };
 }
 
-function gitReport(ref: string, pathArgs: string[], today: string, configFor: ConfigFor, io: CliIO): DiffReport {
+/** A file at REF: its mode says whether it is a regular blob (a link blob, 120000, is never read as a charter). */
+interface TreeEntry {
+  mode: string;
+  object: string;
+}
+
+function gitReport(ref: string, pathArgs: string[], today: string, configs: DiffConfigs, io: CliIO): DiffReport {
   const root = gitText(['rev-parse', '--show-toplevel'], io.cwd, io, (err) => `not inside a git repository (${err})`).trim();
+  const charterRoot: CharterRoot = { dir: root, by: 'git' };
   const commit = gitText(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], root, io, () => `unknown git revision "${ref}"`).trim();
   const headFiles = gitList(['ls-files', '--cached', '--others', '--exclude-standard', '-z'], root, io);
-  const baseFiles = gitList(['ls-tree', '-r', '--name-only', '--full-tree', '-z', commit], root, io);
+  const baseTree = gitTree(commit, root, io);
+  const baseFiles = [...baseTree.keys()];
   const scopes = pathArgs.map((arg) => scopeOf(arg, root, io.cwd));
   for (const scope of scopes) {
-    const known = scope.rel === '' || [...headFiles, ...baseFiles].some((f) => inScope(f, scope.rel)) || fs.existsSync(path.join(root, scope.rel));
+    const known = scope.rel === '' || [...headFiles, ...baseFiles].some((f) => inScope(f, scope.rel)) || lstatOf(path.join(root, scope.rel)) !== undefined;
     if (!known) throw new FileError(`${scope.arg}: no such file or folder in the working tree or at ${ref}`);
   }
+  const named = (f: string) => scopes.some((s) => f === s.rel);
   const selected = (f: string) =>
     scopes.length === 0 ? isCharterFileName(path.posix.basename(f)) : scopes.some((s) => f === s.rel || (isCharterFileName(path.posix.basename(f)) && inScope(f, s.rel)));
   const basePaths = new Set(baseFiles.filter(selected));
   const candidates = [...new Set([...headFiles.filter(selected), ...basePaths])].sort(comparePaths);
+  const baseConfigs = new BaseConfigs(baseTree, commit, root, io);
 
   const charters: ChangedCharter[] = [];
   for (const rel of candidates) {
     const abs = path.join(root, ...rel.split('/'));
-    const head = isFile(abs) ? readCharter(abs, rel).text : undefined;
-    const base = basePaths.has(rel) ? decodeCharter(gitBytes(['show', `${commit}:${rel}`], root, io, (err) => `cannot read ${rel} at ${ref} (${err})`), `${rel} at ${ref}`).text : undefined;
+    const ignoredBy = configs.host.ignoredBySync(abs, charterRoot);
+    if (ignoredBy) {
+      if (named(rel)) io.stderr(`team-charter diff: ${rel}: ignored (by ${ignoredBy === '--ignore' ? ignoredBy : displayPath(ignoredBy, io.cwd)}); not compared\n`);
+      continue;
+    }
+    // Only regular files are compared: a charter that is a link, at REF or in the working tree, is skipped.
+    const baseEntry = basePaths.has(rel) ? baseTree.get(rel) : undefined;
+    const headStat = lstatOf(abs);
+    if (baseEntry?.mode === '120000' || headStat?.isSymbolicLink()) {
+      io.stderr(`team-charter diff: ${rel}: a symbolic link; not compared\n`);
+      continue;
+    }
+    let head: string | undefined;
+    if (headStat) {
+      const read = configs.host.readCharterSync(abs, charterRoot);
+      if (read.skipped) {
+        // A folder where a charter was (or a FIFO, or unreadable): that side is not read.
+        if (lstatOf(abs)?.isDirectory()) head = undefined;
+        else throw new FileError(`${rel}: ${read.skipped.reason}`);
+      } else head = read.file.text;
+    }
+    const base = baseEntry && baseEntry.mode.startsWith('100') ? decodeBlob(gitBytes(['cat-file', 'blob', baseEntry.object], root, io, (err) => `cannot read ${rel} at ${ref} (${err})`), `${rel} at ${ref}`) : undefined;
     if (base === undefined && head === undefined) continue;
-    if (base !== undefined && head !== undefined && base.replace(/\r\n/g, '\n') === head.replace(/\r\n/g, '\n')) continue;
-    charters.push({ path: rel, ...diffCharters(base, head, { today, config: configFor(abs, root) }) });
+    const headConfig = configs.head(abs, charterRoot);
+    const baseConfig = configs.explicit ? headConfig : baseConfigs.forCharter(rel, configs);
+    const sameText = base !== undefined && head !== undefined && base.replace(/\r\n/g, '\n') === head.replace(/\r\n/g, '\n');
+    // An unchanged charter is still reviewed when the config that governs it changed.
+    if (sameText && JSON.stringify(baseConfig?.rules ?? {}) === JSON.stringify(headConfig?.rules ?? {})) continue;
+    charters.push({ path: rel, ...diffCharters(base, head, { today, config: headConfig }, { today, config: baseConfig }) });
   }
   return { base: ref, head: 'working tree', baseCommit: commit, charters };
+}
+
+/** The `.charterrc.*` nearest to a charter at REF (regular blobs only), up to the repository root. */
+class BaseConfigs {
+  private readonly byFolder = new Map<string, ConfigFile | null>();
+
+  constructor(
+    private readonly tree: Map<string, TreeEntry>,
+    private readonly commit: string,
+    private readonly root: string,
+    private readonly io: CliIO,
+  ) {}
+
+  forCharter(rel: string, configs: DiffConfigs): CharterConfig | undefined {
+    const folders: string[] = [];
+    for (let dir = path.posix.dirname(rel); ; dir = path.posix.dirname(dir)) {
+      folders.push(dir === '.' ? '' : dir);
+      if (dir === '.' || dir === '/' || dir === '') break;
+    }
+    const chain = folders
+      .reverse()
+      .map((dir) => this.configIn(dir))
+      .filter((c): c is ConfigFile => c !== undefined);
+    return configs.checked({ ...(chain.length ? { rules: chain[chain.length - 1] } : {}), chain, stamp: '' });
+  }
+
+  private configIn(dir: string): ConfigFile | undefined {
+    const known = this.byFolder.get(dir);
+    if (known !== undefined) return known ?? undefined;
+    let found: ConfigFile | undefined;
+    for (const name of CONFIG_FILE_NAMES) {
+      const rel = dir ? `${dir}/${name}` : name;
+      const entry = this.tree.get(rel);
+      if (!entry || !entry.mode.startsWith('100')) continue;
+      const bytes = gitBytes(['cat-file', 'blob', entry.object], this.root, this.io, (err) => `cannot read ${rel} at ${this.commit} (${err})`);
+      const config = configFromText(path.join(this.root, ...rel.split('/')), bytes.toString('utf8'), entry.object);
+      // Named as at REF, so a message says which side's config it is.
+      found = { ...config, path: `${config.path} at ${this.commit.slice(0, 12)}` };
+      break;
+    }
+    this.byFolder.set(dir, found ?? null);
+    return found;
+  }
+}
+
+function decodeBlob(bytes: Uint8Array, shownAs: string): string {
+  const decoded = decodeUtf8(bytes);
+  if (!decoded) throw new FileError(`${shownAs}: not UTF-8 text`);
+  return decoded.text;
+}
+
+/** Every file at `commit` with its mode (`git ls-tree -r`): blobs, link blobs and submodules. */
+function gitTree(commit: string, root: string, io: CliIO): Map<string, TreeEntry> {
+  const tree = new Map<string, TreeEntry>();
+  for (const line of gitList(['ls-tree', '-r', '--full-tree', '-z', commit], root, io)) {
+    const tab = line.indexOf('\t');
+    const [mode, , object] = line.slice(0, tab).split(' ');
+    tree.set(line.slice(tab + 1), { mode, object });
+  }
+  return tree;
 }
 
 interface Scope {
@@ -211,7 +261,7 @@ interface Scope {
 }
 
 function scopeOf(arg: string, root: string, cwd: string): Scope {
-  const rel = toPosix(path.relative(realPathOf(root), realPathOf(path.resolve(cwd, arg))));
+  const rel = toPosix(path.relative(realPathOrParent(root), realPathOrParent(path.resolve(cwd, arg))));
   if (rel === '..' || rel.startsWith('../') || path.isAbsolute(rel)) throw new UsageError(`${arg} is outside the repository (${root})`);
   return { arg, rel };
 }
@@ -221,13 +271,11 @@ function inScope(file: string, scope: string): boolean {
 }
 
 /** The real path of `p`, or of its nearest existing parent joined with the rest (for deleted files). */
-function realPathOf(p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    const parent = path.dirname(p);
-    return parent === p ? p : path.join(realPathOf(parent), path.basename(p));
-  }
+function realPathOrParent(p: string): string {
+  const real = realPathOf(p);
+  if (real !== undefined) return real;
+  const parent = path.dirname(p);
+  return parent === p ? p : path.join(realPathOrParent(parent), path.basename(p));
 }
 
 function git(args: string[], cwd: string, io: CliIO): { status: number | null; stdout: Buffer; stderr: string } {

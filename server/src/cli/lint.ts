@@ -1,24 +1,25 @@
-// `team-charter lint [PATH…]`: discovery → config per charter → one analysis per file (or fix
-// passes) → a report in the chosen format → exit 0 (no errors), 1 (errors, too many warnings) or
-// 2 (usage, config or file problems).
-import path from 'node:path';
+// `team-charter lint [PATH…]`: PATHs → charter sets through the host → the configs that govern each
+// charter → one analysis per file (or fix passes) → a report in the chosen format → exit 0 (no
+// errors), 1 (errors, too many warnings) or 2 (usage, config or file problems).
 import { analyze, fixAll, ruleDocsUrl, rules } from '../lint';
 import type { AnalyzeOptions, Finding } from '../lint';
-import { checkConfig } from '../engine/config';
 import type { CharterConfig } from '../engine/model';
 import { plural } from '../engine/text';
-import { findConfigFile, readConfigFile } from '../node/config-lookup';
+import { NodeHost } from '../host/node-host';
+import { NOT_FIXED_LINK, WriteError, writeCharterFile } from '../host/node-write';
 import { LINT_USAGE, UsageError, parseLintArgs } from './args';
 import type { LintArgs } from './args';
-import { DiscoveryError, discoverCharters } from './discover';
-import { FileError, readCharter, writeCharter } from './files';
-import type { FileReport } from './formats/lint-report';
+import { DiscoveryError, askedCharters, chartersOf, configMessages, displayPath, skippedLine } from './charter-sets';
+import { fixLines, unifiedDiff } from './fix-report';
+import type { FileReport, SkippedReport } from './formats/lint-report';
 import { formatText } from './formats/text';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatGithub } from './formats/github';
 import type { CliIO } from './io';
 import { useColor } from './io';
+
+export { displayPath } from './charter-sets';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -36,66 +37,117 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     io.stdout(LINT_USAGE + '\n');
     return 0;
   }
-  const shown = (abs: string) => displayPath(abs, io.cwd);
   const fail = (message: string) => io.stderr(`team-charter: ${message}\n`);
+  const host = new NodeHost({ cwd: io.cwd, configFile: opts.config, ignoreGlobs: opts.ignore, stable: true });
 
-  let files: string[];
-  const problems: string[] = [];
+  let sets: Awaited<ReturnType<typeof chartersOf>>;
   try {
-    const found = discoverCharters(opts.paths, io.cwd);
-    files = found.files;
-    problems.push(...found.problems);
+    sets = await chartersOf(host, opts.paths, io.cwd);
   } catch (e) {
     if (!(e instanceof DiscoveryError)) throw e;
     fail(e.message);
     return 2;
   }
+  const charters = askedCharters(sets.listings, io.cwd);
 
   // Every config is resolved and checked before anything is linted or written, like ESLint.
-  const configs = new ConfigResolver(io.cwd, opts.config);
   const configOf = new Map<string, CharterConfig | undefined>();
-  try {
-    for (const file of files) configOf.set(file, configs.forCharter(file));
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    for (const line of e.message.split('\n')) fail(line);
+  const configLines = { fatal: new Set<string>(), errors: new Set<string>() };
+  for (const charter of charters) {
+    const governing = await host.configFor(charter.path, charter.listing.root);
+    const messages = configMessages(governing, io.cwd);
+    for (const line of messages.fatal) configLines.fatal.add(line);
+    for (const line of [...messages.errors, ...messages.problems]) configLines.errors.add(line);
+    configOf.set(charter.path, governing.rules?.config);
+  }
+  // A config that is a folder, FIFO or device stops the run at once; so does any broken config.
+  const configFailures = configLines.fatal.size ? configLines.fatal : configLines.errors;
+  if (configFailures.size) {
+    for (const line of configFailures) fail(line);
     return 2;
   }
+  for (const notice of sets.notices) fail(notice);
 
   const today = opts.today ?? io.today();
   const reports: FileReport[] = [];
+  const skipped: SkippedReport[] = [];
+  /** Lines that make the run exit 2. */
+  const problems: string[] = [];
+  /** Lines about fixes: stdout in text format, stderr otherwise. */
+  const fixOutput: string[] = [];
+  const diffs: string[] = [];
   let fixesApplied = 0;
   let filesFixed = 0;
-  for (const file of files) {
-    const name = shown(file);
+  for (const listing of sets.listings) {
+    for (const s of listing.skipped) {
+      skipped.push({ path: displayPath(s.path, io.cwd), reason: s.reason });
+      if (s.asked) problems.push(skippedLine(s, io.cwd));
+      else fail(skippedLine(s, io.cwd));
+    }
+  }
+  const fixing = opts.fix || opts.fixDryRun;
+  for (const charter of charters) {
+    const name = charter.shown;
     const options: AnalyzeOptions = {
-      config: configOf.get(file),
+      config: configOf.get(charter.path),
       today,
       maxFileSize: opts.maxFileSize,
       // The engine still reports the crashed rule as a finding; the exit status says the run is incomplete.
       onRuleError: (rule, error) => problems.push(`${name}: internal error in rule "${rule}": ${String((error as Error)?.message ?? error).split('\n')[0]}`),
     };
+    const read = await host.readCharter(charter.path, charter.listing.root, charter.asked);
+    if (read.skipped) {
+      skipped.push({ path: name, reason: read.skipped.reason });
+      problems.push(`${name}: ${read.skipped.reason}`);
+      continue;
+    }
+    const file = read.file;
     try {
-      const charter = readCharter(file, name);
       let findings: Finding[];
-      if (opts.fix) {
-        const fixed = fixAll(charter.text, options);
-        if (fixed.text !== charter.text) {
-          writeCharter(file, name, charter, fixed.text);
-          fixesApplied += fixed.fixed;
-          filesFixed++;
-        }
+      if (fixing && file.link) {
+        // A link is never written through; its findings are those of the text as it is.
+        fail(`${name}: ${NOT_FIXED_LINK}`);
+        findings = analyze(file.text, options).findings;
+      } else if (fixing) {
+        const fixed = fixAll(file.text, options);
         findings = fixed.findings ?? analyze(fixed.text, options).findings;
+        if (fixed.text !== file.text) {
+          let written = opts.fixDryRun;
+          if (opts.fix) {
+            try {
+              writeCharterFile(file, fixed.text, name);
+              written = true;
+            } catch (e) {
+              if (!(e instanceof WriteError)) throw e;
+              problems.push(e.message);
+              // Not written: what remains is the text on disk.
+              findings = analyze(file.text, options).findings;
+            }
+          }
+          if (written) {
+            fixOutput.push(...fixLines(name, fixed.applied));
+            if (opts.fixDryRun) diffs.push(unifiedDiff(name, file.text, fixed.text));
+            fixesApplied += fixed.fixed;
+            filesFixed++;
+          }
+        }
       } else {
-        findings = analyze(charter.text, options).findings;
+        findings = analyze(file.text, options).findings;
       }
       reports.push({ path: name, findings: opts.quiet ? findings.filter((f) => f.severity === 'error') : findings });
     } catch (e) {
-      problems.push(e instanceof FileError ? e.message : `${name}: internal error: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
+      problems.push(`${name}: internal error: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
     }
   }
 
-  io.stdout(render(reports, opts, io, problems.length === 0, opts.fix ? `applied ${plural(fixesApplied, 'safe fix', 'safe fixes')} in ${plural(filesFixed, 'file')}` : undefined));
+  const fixSummary = opts.fix
+    ? `applied ${plural(fixesApplied, 'safe fix', 'safe fixes')} in ${plural(filesFixed, 'file')}`
+    : opts.fixDryRun
+      ? `would apply ${plural(fixesApplied, 'safe fix', 'safe fixes')} in ${plural(filesFixed, 'file')} (dry run: nothing written)`
+      : undefined;
+  const fixText = [...fixOutput.map((l) => l + '\n'), ...diffs].join('');
+  if (opts.format !== 'text' && fixText) io.stderr(fixText);
+  io.stdout(render(reports, skipped, opts, io, problems.length === 0, fixSummary, fixText));
   for (const p of problems) fail(p);
 
   const all = reports.flatMap((r) => r.findings);
@@ -111,64 +163,29 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-function render(reports: FileReport[], opts: LintArgs, io: CliIO, complete: boolean, fixLine: string | undefined): string {
+function render(
+  reports: FileReport[],
+  skipped: SkippedReport[],
+  opts: LintArgs,
+  io: CliIO,
+  complete: boolean,
+  fixSummary: string | undefined,
+  fixText: string,
+): string {
   switch (opts.format) {
     case 'json':
-      return formatJson(reports);
+      return formatJson(reports, skipped);
     case 'sarif':
-      return formatSarif(reports, { toolVersion: VERSION, rules, docsUrl: (id) => ruleDocsUrl(id), executionSuccessful: complete });
+      return formatSarif(reports, { toolVersion: VERSION, rules, docsUrl: (id) => ruleDocsUrl(id), executionSuccessful: complete, skipped });
     case 'github':
       return formatGithub(reports);
     case 'text': {
       const text = formatText(reports, { color: useColor(io) });
-      if (!fixLine) return text;
-      // The summary stays the last line; the fix count goes just before it.
+      if (!fixSummary) return text;
+      // The summary stays the last line; the fixes and their count go just before it.
       const lines = text.trimEnd().split('\n');
-      lines.splice(lines.length - 1, 0, fixLine);
-      return lines.join('\n') + '\n';
+      const summary = lines.pop()!;
+      return [...lines.map((l) => l + '\n'), fixText, fixSummary + '\n', summary + '\n'].join('');
     }
-  }
-}
-
-export function displayPath(abs: string, cwd: string): string {
-  return (path.relative(cwd, abs) || path.basename(abs)).split(path.sep).join('/');
-}
-
-class ConfigError extends Error {}
-
-/** Config per charter: `--config FILE` for all, else the nearest `.charterrc.*` (read and checked once each). */
-class ConfigResolver {
-  private readonly byFile = new Map<string, CharterConfig>();
-  private readonly nearest = new Map<string, string | null>();
-  private readonly explicit: string | undefined;
-
-  constructor(
-    private readonly cwd: string,
-    configArg: string | undefined,
-  ) {
-    this.explicit = configArg === undefined ? undefined : path.resolve(cwd, configArg);
-  }
-
-  forCharter(charter: string): CharterConfig | undefined {
-    const file = this.explicit ?? findConfigFile(charter, undefined, this.nearest);
-    return file === undefined ? undefined : this.load(file);
-  }
-
-  private load(file: string): CharterConfig {
-    const cached = this.byFile.get(file);
-    if (cached) return cached;
-    const name = displayPath(file, this.cwd);
-    let config: CharterConfig;
-    try {
-      config = readConfigFile(file);
-    } catch (e) {
-      // readConfigFile names the file by its absolute path; show it as the user sees it.
-      const message = String((e as Error).message).split('\n')[0];
-      throw new ConfigError(message.startsWith(file) ? name + message.slice(file.length) : `${name}: ${message}`);
-    }
-    const problems = checkConfig(config, rules);
-    if (problems.length) throw new ConfigError(problems.map((p) => `${name}: ${p}`).join('\n'));
-    this.byFile.set(file, config);
-    return config;
   }
 }

@@ -1,6 +1,7 @@
 // `diff` as a pure function: (base text | undefined, head text | undefined, lint options) → what the
 // change did to findings, decisions, ownership, boundaries, check-ins, `done` and milestones.
-// Both sides are linted with the same options; no file system, no git, no clock.
+// Both sides are linted with the same options (the base with its own config when that changed); no
+// file system, no git, no clock.
 import { analyze, DEFAULT_MAX_FILE_SIZE } from '../lint';
 import type { AnalyzeOptions, Analysis } from '../lint';
 import type { Severity } from '../engine/model';
@@ -11,9 +12,12 @@ import { CATEGORIES } from './types';
 
 export * from './types';
 
-/** Compares two versions of one charter; undefined = the charter does not exist on that side. */
-export function diffCharters(base: string | undefined, head: string | undefined, options: AnalyzeOptions = {}): CharterChanges {
-  const b = base === undefined ? undefined : analyze(base, options);
+/**
+ * Compares two versions of one charter; undefined = the charter does not exist on that side.
+ * `baseOptions`: the base side's lint options when its config differs (a pull request that changes a `.charterrc`).
+ */
+export function diffCharters(base: string | undefined, head: string | undefined, options: AnalyzeOptions = {}, baseOptions: AnalyzeOptions = options): CharterChanges {
+  const b = base === undefined ? undefined : analyze(base, baseOptions);
   const h = head === undefined ? undefined : analyze(head, options);
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const tooLarge = (text: string | undefined) => text !== undefined && text.length > maxSize;

@@ -28,7 +28,8 @@ export function checkConfig(config: unknown, rules: readonly Rule[]): string[] {
   if (config === null || config === undefined) return problems;
   if (typeof config !== 'object' || Array.isArray(config)) return ['the config must be a map with a "rules" key'];
   const known = new Map(rules.map((r) => [r.id, r]));
-  for (const key of Object.keys(config)) if (key !== 'rules' && !key.startsWith('x-')) problems.push(`unknown config key "${key}" (expected "rules")`);
+  for (const key of Object.keys(config)) if (key !== 'rules' && key !== 'ignores' && !key.startsWith('x-')) problems.push(`unknown config key "${key}" (expected "rules" or "ignores")`);
+  problems.push(...ignoreProblems((config as CharterConfig).ignores));
   const ruleSettings = (config as CharterConfig).rules;
   if (ruleSettings === undefined || ruleSettings === null) return problems;
   if (typeof ruleSettings !== 'object' || Array.isArray(ruleSettings)) return [...problems, '"rules" must be a map of rule id to severity'];
@@ -48,6 +49,18 @@ export function checkConfig(config: unknown, rules: readonly Rule[]): string[] {
   return problems;
 }
 
+/** `ignores`: a list of gitignore-style globs (`*`, `**`, trailing `/`); negation (`!`) is not supported. */
+function ignoreProblems(ignores: unknown): string[] {
+  if (ignores === undefined || ignores === null) return [];
+  if (!Array.isArray(ignores)) return ['"ignores" must be a list of globs, like [test/fixtures/]'];
+  return ignores.flatMap((glob) => {
+    if (typeof glob !== 'string') return [`"ignores": ${JSON.stringify(glob)} is not a glob (write it as a string)`];
+    if (glob.trim() === '') return ['"ignores": an empty glob matches nothing'];
+    if (glob.startsWith('!')) return [`"ignores": "${glob}": negation ("!") is not supported; the glob is left out`];
+    return [];
+  });
+}
+
 export function effectiveRules(rules: readonly Rule[], config: CharterConfig | undefined): EffectiveRule[] {
   const settings = (config && typeof config === 'object' && config.rules && typeof config.rules === 'object' ? config.rules : {}) as Record<string, RuleSetting>;
   return rules.map((rule) => {
@@ -61,13 +74,6 @@ export function effectiveRules(rules: readonly Rule[], config: CharterConfig | u
     }
     return { rule, severity, options: resolveOptions(rule.options, given) };
   });
-}
-
-/** Merges configs; later ones win per rule (editor settings on top of the config file). */
-export function mergeConfigs(...configs: Array<CharterConfig | undefined>): CharterConfig {
-  const rules: Record<string, RuleSetting> = {};
-  for (const c of configs) if (c?.rules && typeof c.rules === 'object') Object.assign(rules, c.rules);
-  return { rules };
 }
 
 export const CONFIG_FILE_NAMES = ['.charterrc.yaml', '.charterrc.yml', '.charterrc.json'] as const;

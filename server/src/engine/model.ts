@@ -64,6 +64,8 @@ export type RuleSetting = SeverityOrOff | 'warn' | [SeverityOrOff | 'warn', Reco
 
 export interface CharterConfig {
   rules?: Record<string, RuleSetting>;
+  /** Gitignore-style globs, relative to the config's folder: charters they match are left out of the set. */
+  ignores?: string[];
 }
 
 export interface LintOptions {

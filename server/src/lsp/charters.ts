@@ -48,7 +48,7 @@ export class Charters {
     const settings = await this.settings.forDocument(uri);
     const doc = this.documents.get(uri);
     if (!doc || (!settings.enable && !evenIfDisabled)) return undefined;
-    const config = this.configs.lookup(uri);
+    const config = await this.configs.lookup(uri);
     const today = todayString();
     const options: AnalysisOptions = {
       config: applyRuleOverrides(config.config, settings.rules),

@@ -1,43 +1,37 @@
-// Finds the `.charterrc.*` for each charter (nearest upwards, stopping at the document's workspace
-// folder) and caches parsed files by mtime. Every validation re-checks with a few stat calls, so a
-// created, edited or deleted config is noticed even by clients that send no file events.
-import fs from 'node:fs';
+// The config that governs each charter, through the host (the same lookup as the CLI: nearest
+// `.charterrc.*` up to the charter's root, a `.git` folder's or else its workspace folder), shown
+// the editor's way: one ConfigLookup per document, turned into a diagnostic by diagnostics.ts. The
+// host re-checks files with a few stat calls per validation and keeps parsed files while unchanged,
+// so a created, edited or deleted config is noticed even by clients that send no file events.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkConfig } from '../engine/config';
 import type { CharterConfig } from '../engine/model';
-import { findConfigFile, readConfigFile } from '../node/config-lookup';
-import { rules } from '../lint';
+import type { CharterHost, ConfigFile } from '../host/host';
+import { NodeHost } from '../host/node-host';
 
 export interface ConfigLookup {
-  /** The config file that applies, if any. */
+  /** The config file that applies (or the one that cannot be used), if any. */
   file?: string;
   /** Parsed config; undefined when there is none or it could not be read. */
   config?: CharterConfig;
-  /** Why the file could not be used at all (unreadable, not YAML/JSON, not a map). */
+  /** Why the file could not be used at all (unreadable, not YAML/JSON, not a map, a folder or FIFO). */
   error?: string;
   /** Problems in a config that still parsed (unknown rule ids, bad severities). */
   problems: string[];
   /** Changes whenever the file's content may have changed (part of the analysis cache key). */
   stamp: string;
-}
-
-interface CachedFile {
-  mtimeMs: number;
-  size: number;
-  result: ConfigLookup;
+  /** The config (or `--ignore`) whose `ignores` leave this charter out of its set: it gets no diagnostics. */
+  ignoredBy?: string;
 }
 
 export class ConfigFiles {
   private folders: string[] = [];
-  private readonly parsed = new Map<string, CachedFile>();
+  private host: CharterHost = new NodeHost({ workspaceFolders: [] });
 
-  /** Workspace folders as file-system paths, deepest first (the innermost folder is the stop). */
+  /** Workspace folders (URIs): the root of a charter outside any repository. */
   setWorkspaceFolders(uris: string[]): void {
-    this.folders = uris
-      .map(fsPathOf)
-      .filter((p): p is string => p !== undefined)
-      .sort((a, b) => b.length - a.length);
+    this.folders = uris.map(fsPathOf).filter((p): p is string => p !== undefined);
+    this.host = new NodeHost({ workspaceFolders: this.folders });
   }
 
   addWorkspaceFolders(added: string[], removed: string[]): void {
@@ -49,36 +43,23 @@ export class ConfigFiles {
 
   /** Forget parsed files (a watcher saw a change). */
   invalidate(): void {
-    this.parsed.clear();
+    this.host = new NodeHost({ workspaceFolders: this.folders });
   }
 
-  lookup(documentUri: string): ConfigLookup {
+  async lookup(documentUri: string): Promise<ConfigLookup> {
     const file = fsPathOf(documentUri);
     if (file === undefined) return { problems: [], stamp: 'none' };
-    const found = findConfigFile(file, this.workspaceFolderOf(file));
-    if (!found) return { problems: [], stamp: 'none' };
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(found);
-    } catch {
-      return { problems: [], stamp: 'none' };
-    }
-    const cached = this.parsed.get(found);
-    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.result;
-    const stamp = `${found}@${stat.mtimeMs}:${stat.size}`;
-    let result: ConfigLookup;
-    try {
-      const config = readConfigFile(found);
-      result = { file: found, config, problems: checkConfig(config, rules), stamp };
-    } catch (e) {
-      result = { file: found, error: (e as Error).message, problems: [], stamp };
-    }
-    this.parsed.set(found, { mtimeMs: stat.mtimeMs, size: stat.size, result });
-    return result;
-  }
-
-  workspaceFolderOf(file: string): string | undefined {
-    return this.folders.find((folder) => isInside(file, folder));
+    const host = this.host;
+    const root = await host.rootOf(file);
+    const governing = await host.configFor(file, root);
+    const rules = governing.rules;
+    const ignoredBy = await host.ignoredBy(file, root);
+    if (ignoredBy) return { problems: [], stamp: governing.stamp, ignoredBy };
+    // A config higher up whose ignores cannot be read counts as much as the nearest one.
+    const broken: ConfigFile | undefined = rules?.error !== undefined ? rules : governing.chain.find((c) => c.error !== undefined);
+    if (broken) return { file: broken.path, error: `${broken.path}: ${broken.error}`, problems: [], stamp: governing.stamp };
+    if (!rules) return { problems: [], stamp: governing.stamp };
+    return { file: rules.path, config: rules.config, problems: governing.chain.flatMap((c) => c.problems), stamp: governing.stamp };
   }
 }
 
@@ -88,9 +69,4 @@ export function fsPathOf(uri: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

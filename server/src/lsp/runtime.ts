@@ -34,6 +34,8 @@ export function createRuntime(connection: Connection, documents: TextDocuments<T
     if (s.run === 'onSave' && !['open', 'save', 'config'].some((r) => reasons.has(r as Reason))) return;
     const state = await charters.state(uri);
     if (!state || documents.get(uri)?.version !== state.doc.version) return; // superseded: a newer request follows
+    // rules.md "Ignores": an ignored charter is outside the set and gets no diagnostics.
+    if (state.config.ignoredBy) return publish(uri, state.doc.version, []);
     reportConfigError(state);
     publish(uri, state.doc.version, diagnosticsFor(state));
   });

@@ -1,11 +1,13 @@
 // cli.md's JSON shape, version 1: 0-based LSP positions, fixes with their edits.
 import type { Finding } from '../../lint';
-import type { FileReport } from './lint-report';
+import type { FileReport, SkippedReport } from './lint-report';
 
-export function formatJson(files: readonly FileReport[]): string {
+/** `skipped` (files left out: unreadable, not regular, not UTF-8, links out of the root) appears when there are any. */
+export function formatJson(files: readonly FileReport[], skipped: readonly SkippedReport[] = []): string {
   const out = {
     version: 1,
     files: files.map((file) => ({ path: file.path, findings: file.findings.map(toJson) })),
+    ...(skipped.length ? { skipped: skipped.map((s) => ({ path: s.path, reason: s.reason })) } : {}),
   };
   // Indented for people, with each position on one line so a finding stays readable. JSON strings
   // never hold a raw line break, so the pattern cannot match inside a message.

@@ -6,3 +6,9 @@ export interface FileReport {
   path: string;
   findings: Finding[];
 }
+
+/** A file left out of the set (rules.md "Bad files"): JSON `skipped[]`, SARIF `toolExecutionNotifications`. */
+export interface SkippedReport {
+  path: string;
+  reason: string;
+}

@@ -2,7 +2,7 @@
 // once in tool.driver.rules, results pointing at 1-based regions (end column exclusive, UTF-16).
 import type { Finding, Range, Severity } from '../../lint';
 import type { Rule } from '../../engine/rule';
-import type { FileReport } from './lint-report';
+import type { FileReport, SkippedReport } from './lint-report';
 
 export const INFORMATION_URI = 'https://github.com/team-charter/team-charter';
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -14,6 +14,8 @@ export interface SarifOptions {
   docsUrl(ruleId: string): string;
   /** False when some file could not be read or written (the run is then incomplete). */
   executionSuccessful: boolean;
+  /** Files left out of the set: one tool execution notification each. */
+  skipped?: readonly SkippedReport[];
 }
 
 interface RuleDescriptor {
@@ -60,7 +62,20 @@ export function formatSarif(files: readonly FileReport[], options: SarifOptions)
             rules: descriptors,
           },
         },
-        invocations: [{ executionSuccessful: options.executionSuccessful }],
+        invocations: [
+          {
+            executionSuccessful: options.executionSuccessful,
+            ...(options.skipped?.length
+              ? {
+                  toolExecutionNotifications: options.skipped.map((s) => ({
+                    level: 'warning',
+                    message: { text: `${s.path}: ${s.reason}` },
+                    locations: [{ physicalLocation: { artifactLocation: { uri: s.path.split('/').map(encodeURIComponent).join('/') } } }],
+                  })),
+                }
+              : {}),
+          },
+        ],
         columnKind: 'utf16CodeUnits',
         results,
       },
