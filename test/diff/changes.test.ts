@@ -19,7 +19,7 @@ const PILOT_DONE = '    done: 50 pilot merchants receive every payout within 24 
 
 describe('diff: what is not a change', () => {
   it('an unchanged charter reports nothing', () => {
-    assert.deepEqual(diff(BASE_CHARTER, BASE_CHARTER), { status: 'modified', syntaxErrors: { base: 0, head: 0 }, findings: { introduced: [], resolved: [] }, changes: [] });
+    assert.deepEqual(diff(BASE_CHARTER, BASE_CHARTER), { status: 'modified', syntaxErrors: { base: 0, head: 0 }, findings: { introduced: [], resolved: [] }, changes: [], decisionRights: [] });
   });
 
   it('reordered decisions, check-ins and keys, new comments, other quoting and CRLF line ends report nothing', () => {
@@ -192,9 +192,11 @@ describe('diff: check-ins', () => {
 
   it('on-milestone has no interval: the cadence just changed', () => {
     const head = edit(BASE_CHARTER, WEEKLY, '    cadence: on-milestone\n    milestones: [pilot]\n    owner: ana\n    participants: [ana, ben]\n');
-    const change = only(BASE_CHARTER, head, 'cadence-changed');
+    const [change, milestones] = diff(BASE_CHARTER, head).changes;
+    assert.ok(change.kind === 'cadence-changed');
     assert.equal(change.direction, 'changed');
     assert.equal(change.message, 'check-in "weekly-sync": cadence changed from weekly to on-milestone (no fixed interval)');
+    assert.equal(milestones.message, 'check-in "weekly-sync": milestones added "pilot"');
   });
 
   it('the updates cadence is compared too', () => {

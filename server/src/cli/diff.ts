@@ -10,7 +10,7 @@ import type { CharterConfig } from '../lint';
 import { checkConfig } from '../engine/config';
 import { findConfig, isFile, readConfigFile } from '../node/config-lookup';
 import { diffCharters, introducesErrors } from '../diff';
-import type { ChangedCharter, DiffReport } from '../diff';
+import type { ChangedCharter, DiffReport, SkippedCharter } from '../diff';
 import { describeParseError, isDate, UsageError } from './args';
 import { comparePaths, isCharterFileName } from './discover';
 import { FileError, decodeCharter, readCharter } from './files';
@@ -26,13 +26,15 @@ type DiffFormat = (typeof DIFF_FORMATS)[number];
 export const DIFF_USAGE = `Usage: team-charter diff [options] BASE HEAD
        team-charter diff [options] --git REF [PATH…]
 
-Reviews a charter change: findings introduced and resolved; decisions added or removed; owners,
-approvers and risk owners changed; boundaries moved; check-ins added or removed, cadence and
-participants changed; "done" added, removed or changed; milestones whose due date moved.
+Reviews a charter change: findings introduced and resolved, and every change a reviewer reads:
+team renamed or moved, mission, vision and priorities; members, roles and stakeholders; decisions
+and who owns, approves, is consulted, informed or escalated to; boundaries; check-ins; updates;
+"done"; milestones; risks. The markdown draws the decision rights that changed.
 
 BASE and HEAD are charter files (/dev/null for a side that does not exist). With --git, the
 working tree's charters (team-charter.yaml|yml, *.charter.yaml|yml) are compared with the same
-paths at REF, new and deleted charters included; PATH limits them to these files or folders.
+paths at REF, new and deleted charters included, and a charter git sees as renamed with its old
+path; PATH limits them to these files or folders.
 
 Options:
       --git REF            compare the working tree with REF (a commit, branch or tag)
@@ -181,7 +183,8 @@ function gitReport(ref: string, pathArgs: string[], today: string, configFor: Co
   const root = gitText(['rev-parse', '--show-toplevel'], io.cwd, io, (err) => `not inside a git repository (${err})`).trim();
   const commit = gitText(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], root, io, () => `unknown git revision "${ref}"`).trim();
   const headFiles = gitList(['ls-files', '--cached', '--others', '--exclude-standard', '-z'], root, io);
-  const baseFiles = gitList(['ls-tree', '-r', '--name-only', '--full-tree', '-z', commit], root, io);
+  const baseTree = treeEntries(commit, root, io);
+  const baseFiles = [...baseTree.keys()];
   const scopes = pathArgs.map((arg) => scopeOf(arg, root, io.cwd));
   for (const scope of scopes) {
     const known = scope.rel === '' || [...headFiles, ...baseFiles].some((f) => inScope(f, scope.rel)) || fs.existsSync(path.join(root, scope.rel));
@@ -189,19 +192,94 @@ function gitReport(ref: string, pathArgs: string[], today: string, configFor: Co
   }
   const selected = (f: string) =>
     scopes.length === 0 ? isCharterFileName(path.posix.basename(f)) : scopes.some((s) => f === s.rel || (isCharterFileName(path.posix.basename(f)) && inScope(f, s.rel)));
+  // A charter moved with `git mv` (or moved in a commit since REF) is compared with its old path.
+  const movedFrom = new Map<string, string>();
+  for (const [from, to] of renamedCharters(commit, root, io)) if (selected(from) || selected(to)) movedFrom.set(to, from);
+  const movedAway = new Set(movedFrom.values());
   const basePaths = new Set(baseFiles.filter(selected));
-  const candidates = [...new Set([...headFiles.filter(selected), ...basePaths])].sort(comparePaths);
+  const candidates = [...new Set([...headFiles.filter(selected), ...basePaths, ...movedFrom.keys()])].filter((f) => !movedAway.has(f) || movedFrom.has(f)).sort(comparePaths);
 
   const charters: ChangedCharter[] = [];
+  const skipped: SkippedCharter[] = [];
   for (const rel of candidates) {
     const abs = path.join(root, ...rel.split('/'));
-    const head = isFile(abs) ? readCharter(abs, rel).text : undefined;
-    const base = basePaths.has(rel) ? decodeCharter(gitBytes(['show', `${commit}:${rel}`], root, io, (err) => `cannot read ${rel} at ${ref} (${err})`), `${rel} at ${ref}`).text : undefined;
+    const baseRel = movedFrom.get(rel) ?? rel;
+    // A link points anywhere (outside the repository too): on either side it is not read, as git
+    // itself stores a link, not the file it points to.
+    const headIsLink = isSymbolicLink(abs);
+    const entry = baseTree.get(baseRel);
+    const baseIsLink = entry?.mode === LINK_MODE;
+    if (headIsLink && baseIsLink && baseRel === rel) {
+      // The same link on both sides is no change; a link git stores holds its target.
+      const target = gitText(['show', `${commit}:${baseRel}`], root, io, (err) => `cannot read ${baseRel} at ${ref} (${err})`);
+      if (target !== readLink(abs)) skipped.push({ path: rel, reason: `a symbolic link at ${ref} and in the working tree (not read)` });
+      continue;
+    }
+    if (headIsLink) skipped.push({ path: rel, reason: 'a symbolic link in the working tree (not read)' });
+    if (baseIsLink) skipped.push({ path: baseRel, reason: `a symbolic link at ${ref} (not read)` });
+    const head = !headIsLink && isFile(abs) ? readCharter(abs, rel).text : undefined;
+    const base =
+      entry?.type === 'blob' && !baseIsLink
+        ? decodeCharter(gitBytes(['show', `${commit}:${baseRel}`], root, io, (err) => `cannot read ${baseRel} at ${ref} (${err})`), `${baseRel} at ${ref}`).text
+        : undefined;
     if (base === undefined && head === undefined) continue;
-    if (base !== undefined && head !== undefined && base.replace(/\r\n/g, '\n') === head.replace(/\r\n/g, '\n')) continue;
-    charters.push({ path: rel, ...diffCharters(base, head, { today, config: configFor(abs, root) }) });
+    const moved = baseRel !== rel && base !== undefined && head !== undefined;
+    if (!moved && base !== undefined && head !== undefined && base.replace(/\r\n/g, '\n') === head.replace(/\r\n/g, '\n')) continue;
+    const changes = diffCharters(base, head, { today, config: configFor(abs, root) });
+    charters.push({ path: rel, ...(moved ? { basePath: baseRel } : {}), ...changes, ...(moved ? { status: 'moved' as const } : {}) });
   }
-  return { base: ref, head: 'working tree', baseCommit: commit, charters };
+  return { base: ref, head: 'working tree', baseCommit: commit, charters, ...(skipped.length ? { skipped } : {}) };
+}
+
+function isSymbolicLink(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function readLink(p: string): string | undefined {
+  try {
+    return fs.readlinkSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Git's mode for a symbolic link. */
+const LINK_MODE = '120000';
+
+interface TreeEntry {
+  mode: string;
+  type: string;
+}
+
+/** Every path at `commit` with its mode and object type (`blob`, or `commit` for a submodule). */
+function treeEntries(commit: string, root: string, io: CliIO): Map<string, TreeEntry> {
+  const entries = new Map<string, TreeEntry>();
+  for (const line of gitList(['ls-tree', '-r', '--full-tree', '-z', commit], root, io)) {
+    const tab = line.indexOf('\t');
+    const [mode, type] = line.slice(0, tab).split(' ');
+    entries.set(line.slice(tab + 1), { mode, type });
+  }
+  return entries;
+}
+
+/**
+ * Charters renamed between `commit` and the working tree, as git's own rename detection sees them
+ * (`git diff -M`: tracked files, so a `git mv` counts and an untracked copy does not), as [old, new].
+ */
+function renamedCharters(commit: string, root: string, io: CliIO): Array<[string, string]> {
+  const fields = gitList(['diff', '--name-status', '-M', '--diff-filter=R', '--no-ext-diff', '-z', commit, '--'], root, io);
+  const pairs: Array<[string, string]> = [];
+  // -z: `R<score>`, old path, new path, each NUL-terminated.
+  for (let i = 0; i + 2 < fields.length; i += 3) {
+    const [status, from, to] = fields.slice(i, i + 3);
+    if (!status?.startsWith('R') || from === undefined || to === undefined) continue;
+    if (isCharterFileName(path.posix.basename(from)) && isCharterFileName(path.posix.basename(to))) pairs.push([from, to]);
+  }
+  return pairs;
 }
 
 interface Scope {
