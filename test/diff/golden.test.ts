@@ -1,23 +1,12 @@
 // The realistic review case, in every format, against golden files (UPDATE_GOLDEN=1 rewrites them
 // after a deliberate output change; review the file diff before committing).
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../helpers/fixtures';
-import { DIFF_FIXTURES, TODAY, runCli } from './helpers';
+import { DIFF_FIXTURES, TODAY, golden, runCli } from './helpers';
 
-const GOLDEN = path.join(ROOT, 'test/diff/golden');
 const REALISTIC = path.join(DIFF_FIXTURES, 'realistic');
 const ARGS = ['diff', '--today', TODAY, 'base/team-charter.yaml', 'head/team-charter.yaml'];
-
-function golden(name: string, actual: string): void {
-  const file = path.join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    fs.mkdirSync(GOLDEN, { recursive: true });
-    fs.writeFileSync(file, actual);
-  }
-  assert.equal(actual, fs.readFileSync(file, 'utf8'), `${name} differs from its golden file (UPDATE_GOLDEN=1 to accept a deliberate change)`);
-}
 
 describe('diff: the realistic review (ownership handed over, a check-in made daily, a done deleted, a status edited, a typo fixed)', () => {
   it('tells exactly those things and nothing else (json)', async () => {

@@ -8,7 +8,7 @@ import type { PriorityMove } from './types';
 export function priorityMoves(pairs: ReadonlyArray<readonly [EntryRecord, EntryRecord]>): PriorityMove[] {
   // Pairs in head order; their base positions must increase for the order to be unchanged.
   const sorted = [...pairs].sort((a, b) => a[1].index - b[1].index);
-  const kept = longestIncreasing(sorted.map(([b]) => b.index));
+  const kept = keptInOrder(sorted.map(([b]) => b.index), sorted.map(([b, h]) => h.index - b.index));
   const moves: PriorityMove[] = [];
   sorted.forEach(([b, h], i) => {
     if (kept.has(i)) return;
@@ -27,12 +27,42 @@ export function priorityMoves(pairs: ReadonlyArray<readonly [EntryRecord, EntryR
   return moves;
 }
 
+/** Beyond this many shared priorities the choice among equally long runs is not refined (n² work). */
+const REFINED_UP_TO = 1000;
+
 /**
- * Indices (into `values`) of one longest strictly increasing subsequence (patience sorting, n log n).
- * Among equally long ones it keeps the smallest values, so of two swapped priorities the one that
- * moved up is reported: the new top priority is the news.
+ * Indices (into `values`) of one longest strictly increasing subsequence: the priorities that kept
+ * their relative order. Among equally long ones, the kept priorities are those whose rank moved
+ * least, and then those that moved down, so the report names the big moves, and of two swapped
+ * priorities the one that moved up (the new top priority is the news). `shifts[i]` is the rank
+ * change of `values[i]` (positive: down the list).
  */
-export function longestIncreasing(values: readonly number[]): Set<number> {
+export function keptInOrder(values: readonly number[], shifts: readonly number[]): Set<number> {
+  const n = values.length;
+  if (n > REFINED_UP_TO) return longestIncreasing(values);
+  const length = new Array<number>(n).fill(1);
+  const moved = shifts.map((d) => Math.abs(d));
+  const down = shifts.map((d) => -d);
+  const previous = new Array<number>(n).fill(-1);
+  const better = (len: number, cost: number, tie: number, i: number) =>
+    len > length[i] || (len === length[i] && (cost < moved[i] || (cost === moved[i] && tie < down[i])));
+  for (let i = 0; i < n; i++) {
+    const own = [Math.abs(shifts[i]), -shifts[i]];
+    for (let j = 0; j < i; j++) {
+      if (values[j] >= values[i]) continue;
+      const [len, cost, tie] = [length[j] + 1, moved[j] + own[0], down[j] + own[1]];
+      if (better(len, cost, tie, i)) [length[i], moved[i], down[i], previous[i]] = [len, cost, tie, j];
+    }
+  }
+  let end = -1;
+  for (let i = 0; i < n; i++) if (end === -1 || length[i] > length[end] || (length[i] === length[end] && (moved[i] < moved[end] || (moved[i] === moved[end] && down[i] < down[end])))) end = i;
+  const kept = new Set<number>();
+  for (let i = end; i !== -1; i = previous[i]) kept.add(i);
+  return kept;
+}
+
+/** One longest strictly increasing subsequence, by patience sorting (n log n), for very long lists. */
+function longestIncreasing(values: readonly number[]): Set<number> {
   const tails: number[] = [];
   const previous: number[] = new Array(values.length).fill(-1);
   values.forEach((v, i) => {

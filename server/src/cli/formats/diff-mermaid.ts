@@ -48,11 +48,11 @@ export function decisionRightsPicture(rights: readonly DecisionRights[]): string
 }
 
 /**
- * Text for a quoted Mermaid label. Everything but letters, digits, spaces and `.,_-` is written as
+ * Text for a quoted Mermaid label. Everything but letters, digits, spaces and `.,_()/+-` is written as
  * a Mermaid entity code (`#35;`), so no value can close the label, start a statement, add HTML or
  * markdown, or end the code block; line breaks and other control characters become spaces.
  */
 export function mermaidLabel(s: string): string {
   const text = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
-  return Array.from(text, (ch) => (/[\p{L}\p{N} .,_-]/u.test(ch) ? ch : `#${ch.codePointAt(0)};`)).join('');
+  return Array.from(text, (ch) => (/[\p{L}\p{N} .,_()/+-]/u.test(ch) ? ch : `#${ch.codePointAt(0)};`)).join('');
 }
