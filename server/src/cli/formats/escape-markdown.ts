@@ -4,7 +4,8 @@
 //
 // GitHub turns `@name`, `#123` and `:emoji:` into mentions, references and emoji *after* rendering,
 // on the text itself, so a backslash does not stop them: a zero-width space after `@`, `#` (before
-// a digit) and the first `:` does, and is invisible. Code spans are safe from all three.
+// a digit) and the first `:` does, and is invisible. The same space keeps `https://…`, `www.…` and
+// `a@b.c` from becoming links (GFM autolinks). Code spans are safe from all of these.
 
 /** Line breaks and other control characters, which would end a heading, a list item or a table row. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
@@ -21,17 +22,22 @@ function visible(ch: string): string {
 /**
  * Text inside a paragraph, list item, heading or table cell: line breaks become spaces (whitespace
  * collapsed), other control characters are shown escaped, markup characters are backslash-escaped,
- * and mentions, issue references and emoji codes are broken.
+ * and mentions, issue references, emoji codes and autolinks are broken.
  */
 export function escapeMarkdownText(s: string): string {
-  return s
-    .replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
-    .replace(CONTROL, (ch) => (ch === '\t' ? ' ' : visible(ch)))
-    .replace(MARKUP, (ch) => `\\${ch}`)
-    .replace(/@/g, `@${ZWSP}`)
-    .replace(/#(?=\d)/g, `#${ZWSP}`)
-    .replace(/\b(gh)-(?=\d)/gi, `$1-${ZWSP}`)
-    .replace(/:(?=[\w+-]+:)/g, `:${ZWSP}`);
+  return (
+    s
+      .replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
+      .replace(CONTROL, (ch) => (ch === '\t' ? ' ' : visible(ch)))
+      // On the text as GitHub will see it after rendering, so before the backslashes go in.
+      .replace(/@/g, `@${ZWSP}`)
+      .replace(/#(?=\d)/g, `#${ZWSP}`)
+      .replace(/\b(gh)-(?=\d)/gi, `$1-${ZWSP}`)
+      .replace(/:(?=[\w+-]+:)/g, `:${ZWSP}`)
+      .replace(/:\/\//g, `:${ZWSP}//`)
+      .replace(/\b(www)\./gi, `$1${ZWSP}.`)
+      .replace(MARKUP, (ch) => `\\${ch}`)
+  );
 }
 
 /**
