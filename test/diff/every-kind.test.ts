@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { escapeMarkdownText } from '../../server/src/cli/formats/escape-markdown';
-import { CATEGORIES } from '../../server/src/diff';
+import { CATEGORIES, CHANGE_KINDS } from '../../server/src/diff';
 import { DIFF_FIXTURES, TODAY, golden, runCli } from './helpers';
 
 const DIR = path.join(DIFF_FIXTURES, 'every-kind');
@@ -44,6 +44,7 @@ describe('diff: every change kind, in text, markdown and json (golden files)', (
     const report = JSON.parse(r.stdout);
     const changes: Array<{ kind: string; category: string; message: string }> = report.charters[0].changes;
     assert.deepEqual([...new Set(changes.map((c) => c.kind))].sort(), Object.keys(KINDS).sort());
+    assert.deepEqual(Object.keys(KINDS).sort(), [...CHANGE_KINDS].sort(), 'the fixture covers every kind there is');
     for (const category of CATEGORIES) assert.ok(report.summary.changes[category] > 0, `no change in category ${category}`);
     const byMessage = (m: string) => changes.find((c) => c.message === m);
     assert.ok(byMessage('mission reworded from "Merchants get paid within one day of every sale." to "Merchants get paid within one hour of every sale."'));

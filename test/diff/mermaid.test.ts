@@ -9,9 +9,10 @@ import { MAX_DRAWN_DECISIONS } from '../../server/src/cli/formats/diff-mermaid';
 import { diffCharters } from '../../server/src/diff';
 import { mermaidBlocks, mermaidUnavailable, openMermaid } from '../helpers/mermaid';
 import type { MermaidPage } from '../helpers/mermaid';
+import { ROOT } from '../helpers/fixtures';
 import { BASE_CHARTER, GOLDEN, TODAY, edit } from './helpers';
 
-const goldenMarkdown = fs.readdirSync(GOLDEN).filter((f) => f.endsWith('.md')).sort();
+const withPictures = [...fs.readdirSync(GOLDEN).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(GOLDEN, f)), ...['docs/pr-review.md', 'docs/cli.md'].map((f) => path.join(ROOT, f))];
 
 /** A charter whose decisions d1…dN are owned by `owner`. */
 function manyDecisions(n: number, owner: string): string {
@@ -39,15 +40,15 @@ describe("diff markdown: the Mermaid pictures parse with Mermaid's own parser", 
     assert.equal(result.ok, false);
   });
 
-  it('every ```mermaid block of the golden markdown files is a flowchart', async () => {
+  it('every ```mermaid block of the golden markdown files and of the docs is a flowchart', async () => {
     let count = 0;
-    for (const file of goldenMarkdown) {
-      for (const block of mermaidBlocks(fs.readFileSync(path.join(GOLDEN, file), 'utf8'))) {
+    for (const file of withPictures) {
+      for (const block of mermaidBlocks(fs.readFileSync(file, 'utf8'))) {
         count++;
         assert.deepEqual(await mermaid.parse(block), { ok: true, diagramType: 'flowchart-v2' }, `${file}:\n${block}`);
       }
     }
-    assert.ok(count >= 4, `only ${count} pictures in ${goldenMarkdown.join(', ')}`);
+    assert.ok(count >= 8, `only ${count} pictures in ${withPictures.join(', ')}`);
   });
 
   it('hostile party names render as typed, and add no image, script or link', async () => {
