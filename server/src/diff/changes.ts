@@ -167,7 +167,7 @@ function summary(r: EntryRecord): string {
     case 'checkins': {
       const people = stringItems(d.participants);
       const cadence = isMissing(d.cadence) ? 'no cadence' : `cadence ${scalarString(d.cadence) ?? describe(d.cadence)}`;
-      return `${cadence}, ${people.length ? `participants ${people.map((p) => `"${p}"`).join(', ')}` : 'no participants'}`;
+      return `${cadence}, ${people.length ? `participants ${people.map(quoteFull).join(', ')}` : 'no participants'}`;
     }
     case 'milestones':
       return `${isMissing(d.due) ? 'no due date' : `due ${scalarString(d.due) ?? describe(d.due)}`}, ${owner}`;

@@ -105,7 +105,7 @@ export function listChange(ctx: FieldContext, before: Value, after: Value, emit:
   const added = multisetMinus(to, from);
   const removed = multisetMinus(from, to);
   if (!added.length && !removed.length) return;
-  const parts = [added.length ? `added ${added.map((p) => `"${p}"`).join(', ')}` : '', removed.length ? `removed ${removed.map((p) => `"${p}"`).join(', ')}` : ''];
+  const parts = [added.length ? `added ${added.map(quoteFull).join(', ')}` : '', removed.length ? `removed ${removed.map(quoteFull).join(', ')}` : ''];
   const message = `${ctx.subject}: ${ctx.field} ${parts.filter(Boolean).join('; ')}`;
   if (ctx.field === 'participants') emit({ ...where(ctx), kind: 'participants-changed', section: 'checkins', added, removed, message });
   else emit({ ...where(ctx), kind: 'list-changed', section: ctx.section as 'updates', field: ctx.field, added, removed, message });

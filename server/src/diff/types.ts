@@ -177,6 +177,32 @@ export interface PriorityMove extends ChangeBase {
   toRank: number;
 }
 
+/** Every `kind` a Change can have, in the order the docs list them. */
+export const CHANGE_KINDS = [
+  'team-renamed',
+  'team-id-changed',
+  'parent-moved',
+  'text-changed',
+  'entry-added',
+  'entry-removed',
+  'entry-renamed',
+  'priority-moved',
+  'priority-retitled',
+  'role-changed',
+  'experience-changed',
+  'stakeholder-kind-changed',
+  'list-changed',
+  'owner-changed',
+  'boundary-changed',
+  'cadence-changed',
+  'participants-changed',
+  'date-changed',
+  'minutes-changed',
+  'value-changed',
+  'done-changed',
+  'due-changed',
+] as const;
+
 export type Change =
   | EntryChange
   | RenameChange
@@ -190,6 +216,11 @@ export type Change =
   | TextChange
   | ValueChange
   | PriorityMove;
+
+// CHANGE_KINDS and the Change union name the same kinds (a compile error here says which is missing).
+const _everyKindListed: Record<Change['kind'], true> = Object.fromEntries(CHANGE_KINDS.map((k) => [k, true])) as Record<(typeof CHANGE_KINDS)[number], true>;
+const _onlyKindsListed: readonly Change['kind'][] = CHANGE_KINDS;
+void [_everyKindListed, _onlyKindsListed];
 
 /** O owner · A approver · C consult · I inform · R risk owner · E escalate to. */
 export type RightLetter = 'O' | 'A' | 'C' | 'I' | 'R' | 'E';
