@@ -413,11 +413,11 @@ describe('diff: the team, mission and vision', () => {
     assert.deepEqual([change.from, change.to, change.message], ['commerce', '../finance/team-charter.yaml', 'team parent moved from "commerce" to "../finance/team-charter.yaml"']);
   });
 
-  it('mission and vision reworded, added, removed, in full; reflowing the text is no change', () => {
+  it('mission and vision changed, added, removed, in full; reflowing the text is no change', () => {
     const long = 'Merchants get paid within one hour of every sale, in every currency we support, on every day of the year.';
     const reworded = only(BASE_CHARTER, edit(BASE_CHARTER, 'mission: Merchants get paid within one day of every sale.', `mission: ${long}`), 'text-changed');
     assert.deepEqual([reworded.field, reworded.change, reworded.category], ['mission', 'reworded', 'team']);
-    assert.equal(reworded.message, `mission reworded from "Merchants get paid within one day of every sale." to "${long}"`);
+    assert.equal(reworded.message, `mission changed from "Merchants get paid within one day of every sale." to "${long}"`);
     const folded = edit(BASE_CHARTER, 'mission: Merchants get paid within one day of every sale.', 'mission: >\n  Merchants get paid within\n  one day of every sale.');
     assert.deepEqual(messages(BASE_CHARTER, folded), []);
     const withVision = edit(BASE_CHARTER, '\nroles:', 'vision: Same-day payouts everywhere.\n\nroles:');

@@ -47,7 +47,7 @@ describe('diff: every change kind, in text, markdown and json (golden files)', (
     assert.deepEqual(Object.keys(KINDS).sort(), [...CHANGE_KINDS].sort(), 'the fixture covers every kind there is');
     for (const category of CATEGORIES) assert.ok(report.summary.changes[category] > 0, `no change in category ${category}`);
     const byMessage = (m: string) => changes.find((c) => c.message === m);
-    assert.ok(byMessage('mission reworded from "Merchants get paid within one day of every sale." to "Merchants get paid within one hour of every sale."'));
+    assert.ok(byMessage('mission changed from "Merchants get paid within one day of every sale." to "Merchants get paid within one hour of every sale."'));
     assert.ok(byMessage('priority "payouts": reordered, rank 1 → 3'));
     assert.ok(byMessage('priority "latency": retitled from "Payout API p95 under 250 ms" to "Payout API p95 under 300 ms"'));
     assert.ok(byMessage('risk "vendor-lock-in": mitigation removed (was "Keep the provider behind our own payout interface.")'));

@@ -178,9 +178,11 @@ export function textChange(ctx: FieldContext, before: Value, after: Value, emit:
   if (from === to) return;
   const change: TextChange['change'] = from === null ? 'added' : to === null ? 'removed' : 'reworded';
   const name = ctx.field;
+  // The mission and vision are statements: they change. Other prose is reworded.
+  const verb = name === 'mission' || name === 'vision' ? 'changed' : 'reworded';
   const what =
-    change === 'added' ? `${name} added: ${quoteFull(to!)}` : change === 'removed' ? `${name} removed (was ${quoteFull(from!)})` : `${name} reworded from ${quoteFull(from!)} to ${quoteFull(to!)}`;
-  // Top-level prose (mission, vision) is its own subject: `mission reworded …`, not `mission: mission …`.
+    change === 'added' ? `${name} added: ${quoteFull(to!)}` : change === 'removed' ? `${name} removed (was ${quoteFull(from!)})` : `${name} ${verb} from ${quoteFull(from!)} to ${quoteFull(to!)}`;
+  // Top-level prose (mission, vision) is its own subject: `mission changed …`, not `mission: mission …`.
   const message = ctx.subject === ctx.field ? what : `${ctx.subject}: ${what}`;
   emit({ ...where(ctx), kind: 'text-changed', field: ctx.field, change, from, to, message });
 }
