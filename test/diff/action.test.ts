@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from '../helpers/fixtures';
-import { BASE_CHARTER, TODAY, plainEnv, realisticCharter, tempRepo } from './helpers';
+import { mermaidBlocks } from '../helpers/mermaid';
+import { BASE_CHARTER, GOLDEN, TODAY, plainEnv, realisticCharter, tempRepo } from './helpers';
 import type { TempRepo } from './helpers';
 
 interface Step {
@@ -108,6 +109,11 @@ describe('action.yml (composite GitHub Action)', function () {
     assert.doesNotMatch(r.steps.lint.stdout, /teams\/payments/, 'only changed charters are linted');
     assert.match(r.summary, /^<!-- team-charter-diff -->\n## Team charter review/);
     assert.match(r.summary, /- decision "account-recovery": owner moved from "aisha" to "raj"/);
+    // The picture of the handover, as in the golden file whose Mermaid syntax test/diff/mermaid.test.ts checks.
+    const picture = mermaidBlocks(r.summary);
+    assert.equal(picture.length, 1);
+    assert.deepEqual(picture, mermaidBlocks(fs.readFileSync(path.join(GOLDEN, 'realistic.md'), 'utf8')));
+    assert.match(picture[0], /^ {2}p\d+ ==>\|O\| d1$/m, 'the new owner, bold');
     assert.doesNotMatch(r.summary, /teams\/payments/);
     assert.equal(r.steps.diff.outputs['introduces-errors'], 'true');
     assert.equal(r.failedAt, 'Verdict');

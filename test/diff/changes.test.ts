@@ -19,7 +19,7 @@ const PILOT_DONE = '    done: 50 pilot merchants receive every payout within 24 
 
 describe('diff: what is not a change', () => {
   it('an unchanged charter reports nothing', () => {
-    assert.deepEqual(diff(BASE_CHARTER, BASE_CHARTER), { status: 'modified', syntaxErrors: { base: 0, head: 0 }, findings: { introduced: [], resolved: [] }, changes: [] });
+    assert.deepEqual(diff(BASE_CHARTER, BASE_CHARTER), { status: 'modified', syntaxErrors: { base: 0, head: 0 }, findings: { introduced: [], resolved: [] }, changes: [], decisionRights: [] });
   });
 
   it('reordered decisions, check-ins and keys, new comments, other quoting and CRLF line ends report nothing', () => {
@@ -192,9 +192,11 @@ describe('diff: check-ins', () => {
 
   it('on-milestone has no interval: the cadence just changed', () => {
     const head = edit(BASE_CHARTER, WEEKLY, '    cadence: on-milestone\n    milestones: [pilot]\n    owner: ana\n    participants: [ana, ben]\n');
-    const change = only(BASE_CHARTER, head, 'cadence-changed');
+    const [change, milestones] = diff(BASE_CHARTER, head).changes;
+    assert.ok(change.kind === 'cadence-changed');
     assert.equal(change.direction, 'changed');
     assert.equal(change.message, 'check-in "weekly-sync": cadence changed from weekly to on-milestone (no fixed interval)');
+    assert.equal(milestones.message, 'check-in "weekly-sync": milestones added "pilot"');
   });
 
   it('the updates cadence is compared too', () => {
@@ -394,5 +396,231 @@ describe('diff: options reach both sides', () => {
     const result = diffCharters(BASE_CHARTER, noOwner, { today: TODAY, config: { rules: { 'owner-missing': 'off' } } });
     assert.deepEqual(result.findings, { introduced: [], resolved: [] });
     assert.deepEqual(result.changes.map((c) => c.message), ['decision "payout-batching": owner removed (was "ben")']);
+  });
+});
+
+describe('diff: the team, mission and vision', () => {
+  it('team renamed, team id changed (other charters may break), parent set and moved', () => {
+    const renamed = edit(BASE_CHARTER, '  id: payments\n  name: Payments\n', '  id: payouts\n  name: Payouts\n  parent: commerce\n');
+    assert.deepEqual(messages(BASE_CHARTER, renamed), [
+      'team renamed from "Payments" to "Payouts"',
+      'team id changed from "payments" to "payouts": references to it from other charters (parent, stakeholders of kind team) may break',
+      'team parent set to "commerce"',
+    ]);
+    assert.deepEqual(diff(BASE_CHARTER, renamed).changes.map((c) => [c.kind, c.category]), [['team-renamed', 'team'], ['team-id-changed', 'team'], ['parent-moved', 'team']]);
+    const moved = edit(renamed, 'parent: commerce', 'parent: ../finance/team-charter.yaml');
+    const change = only(renamed, moved, 'parent-moved');
+    assert.deepEqual([change.from, change.to, change.message], ['commerce', '../finance/team-charter.yaml', 'team parent moved from "commerce" to "../finance/team-charter.yaml"']);
+  });
+
+  it('mission and vision changed, added, removed, in full; reflowing the text is no change', () => {
+    const long = 'Merchants get paid within one hour of every sale, in every currency we support, on every day of the year.';
+    const reworded = only(BASE_CHARTER, edit(BASE_CHARTER, 'mission: Merchants get paid within one day of every sale.', `mission: ${long}`), 'text-changed');
+    assert.deepEqual([reworded.field, reworded.change, reworded.category], ['mission', 'reworded', 'team']);
+    assert.equal(reworded.message, `mission changed from "Merchants get paid within one day of every sale." to "${long}"`);
+    const folded = edit(BASE_CHARTER, 'mission: Merchants get paid within one day of every sale.', 'mission: >\n  Merchants get paid within\n  one day of every sale.');
+    assert.deepEqual(messages(BASE_CHARTER, folded), []);
+    const withVision = edit(BASE_CHARTER, '\nroles:', 'vision: Same-day payouts everywhere.\n\nroles:');
+    assert.deepEqual(messages(BASE_CHARTER, withVision), ['vision added: "Same-day payouts everywhere."']);
+    assert.deepEqual(messages(withVision, BASE_CHARTER), ['vision removed (was "Same-day payouts everywhere.")']);
+  });
+
+  it("the intent's what and why reworded", () => {
+    const head = edit(BASE_CHARTER, '  why: Merchants choose us for cash flow.', '  why: Merchants choose us for predictable cash flow.');
+    assert.deepEqual(messages(BASE_CHARTER, head), ['intent: why reworded from "Merchants choose us for cash flow." to "Merchants choose us for predictable cash flow."']);
+  });
+});
+
+describe('diff: priorities', () => {
+  const list = (...items: Array<[string, string]>) => items.map(([id, title]) => `  - id: ${id}\n    title: ${title}\n    why: Because.\n`).join('');
+  const PRIORITY = '  - id: payouts\n    title: Next-day payouts\n    why: Slow payouts are the top reason merchants leave.\n';
+  const withPriorities = (...items: Array<[string, string]>) => edit(BASE_CHARTER, PRIORITY, list(...items));
+  const A: [string, string] = ['speed', 'Payout API p95 under 250 ms'];
+  const B: [string, string] = ['fraud', 'Hold fraudulent payouts'];
+  const C: [string, string] = ['reports', 'Monthly reports'];
+
+  it('the top priority moved to third: that one is reported, with full-list ranks old → new', () => {
+    const change = only(withPriorities(A, B, C), withPriorities(B, C, A), 'priority-moved');
+    assert.deepEqual([change.id, change.fromRank, change.toRank, change.category], ['speed', 1, 3, 'priorities']);
+    assert.equal(change.message, 'priority "speed": reordered, rank 1 → 3');
+  });
+
+  it('a priority added at the top or one removed shifts ranks but reorders nothing', () => {
+    assert.deepEqual(messages(withPriorities(A, B), withPriorities(C, A, B)), ['priority "reports" added (rank 1: "Monthly reports")']);
+    assert.deepEqual(messages(withPriorities(A, B, C), withPriorities(B, C)), ['priority "speed" removed (rank 1: "Payout API p95 under 250 ms")']);
+  });
+
+  it('two priorities swapped: the one that moved up is reported; ranks count the priorities added too', () => {
+    assert.deepEqual(messages(withPriorities(A, B), withPriorities(B, A)), ['priority "fraud": reordered, rank 2 → 1']);
+    // fraud keeps rank 2 while speed falls from 1 to 3: the report names the move a reader would see.
+    const changes = diff(withPriorities(A, B), withPriorities(C, B, A)).changes;
+    assert.deepEqual(changes.map((c) => c.message), ['priority "reports" added (rank 1: "Monthly reports")', 'priority "speed": reordered, rank 1 → 3']);
+  });
+
+  it('a long list reversed reports all but one, and a very long one does not hang', () => {
+    const many = Array.from({ length: 12 }, (_, i): [string, string] => [`p${i + 1}`, `Priority ${i + 1}`]);
+    assert.equal(diff(withPriorities(...many), withPriorities(...[...many].reverse())).changes.length, 11);
+    const huge = Array.from({ length: 3000 }, (_, i): [string, string] => [`p${i + 1}`, `P${i + 1}`]);
+    const shuffled = [...huge.slice(1500), ...huge.slice(0, 1500)];
+    assert.equal(diff(withPriorities(...huge), withPriorities(...shuffled)).changes.filter((c) => c.kind === 'priority-moved').length, 1500);
+  });
+
+  it('a priority retitled ("250 ms" → "300 ms") names both titles in full', () => {
+    const change = only(withPriorities(A, B), withPriorities(['speed', 'Payout API p95 under 300 ms'], B), 'priority-retitled');
+    assert.equal(change.message, 'priority "speed": retitled from "Payout API p95 under 250 ms" to "Payout API p95 under 300 ms"');
+    assert.deepEqual([change.from, change.to], ['Payout API p95 under 250 ms', 'Payout API p95 under 300 ms']);
+  });
+});
+
+describe('diff: members, roles and stakeholders', () => {
+  const BEN = '  - id: ben\n    name: Ben Okafor\n    role: engineer\n    experience: proficient\n';
+
+  it('a member added and removed, with role and experience', () => {
+    const head = edit(BASE_CHARTER, BEN, `${BEN}  - id: lena\n    name: Lena Park\n    role: engineer\n    experience: new\n`);
+    const added = only(BASE_CHARTER, head, 'entry-added');
+    assert.deepEqual([added.category, added.message], ['people', 'member "lena" added (role "engineer", experience new)']);
+    assert.deepEqual(messages(head, BASE_CHARTER), ['member "lena" removed (role "engineer", experience new)']);
+  });
+
+  it("a member's role and experience changed", () => {
+    const head = edit(BASE_CHARTER, '    role: engineer\n    experience: proficient\n', '    role: lead\n    experience: expert\n');
+    assert.deepEqual(diff(BASE_CHARTER, head).changes.map((c) => [c.kind, c.message]), [
+      ['role-changed', 'member "ben": role changed from "engineer" to "lead"'],
+      ['experience-changed', 'member "ben": experience changed from proficient to expert'],
+    ]);
+  });
+
+  it('roles added and removed', () => {
+    const head = edit(BASE_CHARTER, '    title: Software engineer\n', '    title: Software engineer\n  - id: sre\n    title: Site reliability engineer\n');
+    assert.deepEqual(messages(BASE_CHARTER, head), ['role "sre" added (title "Site reliability engineer")']);
+    assert.deepEqual(messages(head, BASE_CHARTER), ['role "sre" removed (title "Site reliability engineer")']);
+  });
+
+  it('stakeholders added, removed, and their kind changed', () => {
+    const head = edit(BASE_CHARTER, '    kind: team\n', '    kind: group\n  - id: legal\n    name: Legal\n    kind: group\n');
+    assert.deepEqual(messages(BASE_CHARTER, head), ['stakeholder "legal" added (kind group)', 'stakeholder "finance": kind changed from team to group']);
+    assert.deepEqual(diff(BASE_CHARTER, head).changes[1].kind, 'stakeholder-kind-changed');
+  });
+});
+
+describe('diff: who is consulted, informed, escalated to, who agreed; revisit, until, minutes; scope and purpose', () => {
+  it('consult and inform lists, and escalate_to, of a decision', () => {
+    let head = edit(BASE_CHARTER, '    consult: [ben]\n', '    consult: [finance]\n    inform: [ben]\n');
+    head = edit(head, '    escalate_to: finance\n', '    escalate_to: ben\n');
+    assert.deepEqual(diff(BASE_CHARTER, head).changes.map((c) => [c.kind, c.category, c.message]), [
+      ['list-changed', 'decisions', 'decision "fee-changes": consult added "finance"; removed "ben"'],
+      ['list-changed', 'decisions', 'decision "fee-changes": inform added "ben"'],
+      ['owner-changed', 'ownership', 'decision "fee-changes": escalate_to moved from "finance" to "ben"'],
+    ]);
+  });
+
+  it("a check-in's agreed_with", () => {
+    const change = only(BASE_CHARTER, edit(BASE_CHARTER, 'agreed_with: [ben]', 'agreed_with: [ben, ana]'), 'list-changed');
+    assert.deepEqual([change.field, change.added, change.removed, change.message], ['agreed_with', ['ana'], [], 'check-in "weekly-sync": agreed_with added "ana"']);
+  });
+
+  it('revisit and until moved, set and removed, in days', () => {
+    const withRevisit = edit(BASE_CHARTER, '    escalate_to: finance\n', '    escalate_to: finance\n    revisit: 2027-03-31\n');
+    assert.deepEqual(messages(BASE_CHARTER, withRevisit), ['decision "fee-changes": revisit set to 2027-03-31']);
+    const later = only(withRevisit, edit(withRevisit, 'revisit: 2027-03-31', 'revisit: 2027-06-30'), 'date-changed');
+    assert.deepEqual([later.field, later.days, later.direction, later.message], ['revisit', 91, 'later', 'decision "fee-changes": revisit moved from 2027-03-31 to 2027-06-30, 91 days later']);
+    const withUntil = edit(BASE_CHARTER, '    agreed_with: [ben]\n', '    agreed_with: [ben]\n    until: 2027-01-31\n');
+    assert.deepEqual(messages(withUntil, BASE_CHARTER), ['check-in "weekly-sync": until removed (was 2027-01-31)']);
+  });
+
+  it('minutes changed; writing out the default 30 is no change', () => {
+    const AGREED = '    agreed_with: [ben]\n';
+    assert.deepEqual(messages(BASE_CHARTER, edit(BASE_CHARTER, AGREED, `${AGREED}    minutes: 30\n`)), []);
+    const longer = only(BASE_CHARTER, edit(BASE_CHARTER, AGREED, `${AGREED}    minutes: 45\n`), 'minutes-changed');
+    assert.deepEqual([longer.from, longer.to, longer.message], [null, 45, 'check-in "weekly-sync": minutes set to 45 (was the default 30)']);
+    const m60 = edit(BASE_CHARTER, AGREED, `${AGREED}    minutes: 60\n`);
+    assert.deepEqual(messages(m60, edit(BASE_CHARTER, AGREED, `${AGREED}    minutes: 15\n`)), ['check-in "weekly-sync": minutes changed from 60 to 15']);
+  });
+
+  it('scope and purpose reworded, both texts in full', () => {
+    const head = edit(edit(BASE_CHARTER, 'scope: Any change to merchant fees', 'scope: Any change to merchant fees or fee caps'), 'purpose: Progress on payouts, blocked decisions, risks.', 'purpose: Progress and risks.');
+    assert.deepEqual(messages(BASE_CHARTER, head), [
+      'decision "fee-changes": scope reworded from "Any change to merchant fees" to "Any change to merchant fees or fee caps"',
+      'check-in "weekly-sync": purpose reworded from "Progress on payouts, blocked decisions, risks." to "Progress and risks."',
+    ]);
+  });
+});
+
+describe('diff: risks and updates', () => {
+  const MITIGATION = '    mitigation: A second bank can take over within four hours.\n';
+
+  it("a risk's mitigation reworded, removed and added", () => {
+    const reworded = only(BASE_CHARTER, edit(BASE_CHARTER, MITIGATION, '    mitigation: A second bank can take over within one hour.\n'), 'text-changed');
+    assert.deepEqual([reworded.category, reworded.change], ['risks', 'reworded']);
+    assert.equal(reworded.message, 'risk "bank-outage": mitigation reworded from "A second bank can take over within four hours." to "A second bank can take over within one hour."');
+    const without = edit(BASE_CHARTER, MITIGATION, '');
+    assert.deepEqual(messages(BASE_CHARTER, without), ['risk "bank-outage": mitigation removed (was "A second bank can take over within four hours.")']);
+    assert.deepEqual(messages(without, BASE_CHARTER), ['risk "bank-outage": mitigation added: "A second bank can take over within four hours."']);
+  });
+
+  it('updates: channel and covers', () => {
+    const head = edit(edit(BASE_CHARTER, 'channel: "#payments-updates"', 'channel: "#payouts"'), 'covers: [progress, changes, issues]', 'covers: [progress, changes, risks]');
+    assert.deepEqual(diff(BASE_CHARTER, head).changes.map((c) => [c.category, c.message]), [
+      ['updates', 'updates: channel changed from "#payments-updates" to "#payouts"'],
+      ['updates', 'updates: covers added "risks"; removed "issues"'],
+    ]);
+  });
+
+  it('a milestone status, a field with no change kind of its own, is still reported', () => {
+    assert.deepEqual(messages(BASE_CHARTER, edit(BASE_CHARTER, 'status: in-progress', 'status: done')), ['milestone "pilot": status changed from "in-progress" to "done"']);
+  });
+
+  it('keys outside the format are left to the findings, not listed as changes', () => {
+    const head = edit(BASE_CHARTER, '    experience: expert\n', '    experience: expert\n    x-desk: 4th floor\n    contct: ana@example.com\n');
+    assert.deepEqual(messages(BASE_CHARTER, head), []);
+  });
+});
+
+describe('diff: decision rights (the picture)', () => {
+  it('a changed decision carries every edge: kept, added, removed, by letter', () => {
+    const head = edit(BASE_CHARTER, '    consult: [ben]\n    risk_owner: ana\n', '    consult: [finance]\n    risk_owner: ana\n');
+    assert.deepEqual(diff(BASE_CHARTER, head).decisionRights, [
+      {
+        decision: 'fee-changes',
+        status: 'changed',
+        edges: [
+          { party: 'ana', letter: 'O', status: 'kept' },
+          { party: 'finance', letter: 'A', status: 'kept' },
+          { party: 'ben', letter: 'C', status: 'removed' },
+          { party: 'finance', letter: 'C', status: 'added' },
+          { party: 'ana', letter: 'R', status: 'kept' },
+          { party: 'finance', letter: 'E', status: 'kept' },
+        ],
+      },
+    ]);
+  });
+
+  it('a scope reworded, a decision renamed or reordered changes no rights; an added decision is all new edges', () => {
+    const head = edit(edit(BASE_CHARTER, 'scope: Any change to merchant fees', 'scope: Fees'), 'id: payout-batching', 'id: batching');
+    assert.deepEqual(diff(BASE_CHARTER, head).decisionRights, []);
+    const added = edit(BASE_CHARTER, '\n\ncheckins:', '\n  - id: bank-choice\n    scope: Which bank pays out\n    owner: ana\n    risk_owner: ana\n\ncheckins:');
+    assert.deepEqual(diff(BASE_CHARTER, added).decisionRights, [{ decision: 'bank-choice', status: 'added', edges: [{ party: 'ana', letter: 'O', status: 'added' }, { party: 'ana', letter: 'R', status: 'added' }] }]);
+  });
+});
+
+describe('diff: organisation findings (computed by the organisation layer, matched here)', () => {
+  const orgFinding = (message: string, line: number) => ({
+    rule: 'parent-unknown',
+    severity: 'error' as const,
+    message,
+    range: { start: { line, character: 2 }, end: { line, character: 10 } },
+    fixes: [],
+    docs: 'docs/rules/parent-unknown.md',
+  });
+
+  it('introduced and resolved like the charter findings (not by line), marked organisation', () => {
+    const a = orgFinding('team "payments" names parent "commerce", which no charter defines', 4);
+    const b = orgFinding('team "payments" names parent "platform", which no charter defines', 4);
+    const moved = { ...a, range: { start: { line: 9, character: 2 }, end: { line: 9, character: 10 } } };
+    assert.deepEqual(diffCharters(BASE_CHARTER, BASE_CHARTER, { today: TODAY, organisation: { base: [a], head: [moved] } }).findings, { introduced: [], resolved: [] });
+    const result = diffCharters(BASE_CHARTER, BASE_CHARTER, { today: TODAY, organisation: { base: [a, b], head: [] } });
+    assert.deepEqual(result.findings.resolved.map((f) => [f.rule, f.organisation]), [['parent-unknown', true], ['parent-unknown', true]]);
+    const introduced = diffCharters(BASE_CHARTER, BASE_CHARTER, { today: TODAY, organisation: { base: [], head: [a] } }).findings.introduced;
+    assert.deepEqual(introduced.map((f) => [f.message, f.organisation]), [[a.message, true]]);
   });
 });

@@ -135,7 +135,7 @@ describe('diff command (files)', () => {
     assert.match(text.stdout, /no review-relevant changes/);
     const md = await run(['-f', 'markdown', 'base.yaml', 'head.yaml']);
     assert.match(md.stdout, /:white_check_mark: This change introduces no finding\./);
-    assert.match(md.stdout, /_No finding introduced or resolved, and no change to decisions/);
+    assert.match(md.stdout, /_No finding introduced or resolved, and no change a reviewer needs to read\._/);
     const json = JSON.parse((await run(['-f', 'json', 'base.yaml', 'head.yaml'])).stdout);
     assert.deepEqual(json.charters[0].changes, []);
   });

@@ -4,17 +4,21 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../helpers/fixtures';
+import { mermaidBlocks } from '../helpers/mermaid';
+import { CHANGE_KINDS } from '../../server/src/diff';
 import { TODAY, realisticCharter, runBinary, tempRepo } from './helpers';
 import type { TempRepo } from './helpers';
 
 const DOC = fs.readFileSync(path.join(ROOT, 'docs/pr-review.md'), 'utf8');
-const blocks = [...DOC.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1], body: m[2] }));
+// A fence of three or more backticks, closed by the same fence (the markdown example holds a ```mermaid block).
+const blocks = [...DOC.matchAll(/^(`{3,})(\w*)\n([\s\S]*?)^\1$/gm)].map((m) => ({ lang: m[2], body: m[3] }));
 const block = (test: (b: { lang: string; body: string }) => boolean, what: string) => {
   const found = blocks.filter(test);
   assert.equal(found.length, 1, `docs/pr-review.md should have exactly one ${what} block`);
   return found[0].body;
 };
 const withoutCommits = (s: string) => s.replace(/\b[0-9a-f]{40}\b/g, '<commit>').replace(/`[0-9a-f]{12}`/g, '`<commit>`');
+const CLI_DOC = fs.readFileSync(path.join(ROOT, 'docs/cli.md'), 'utf8');
 
 describe('docs/pr-review.md examples are real output', function () {
   this.timeout(30_000);
@@ -42,8 +46,33 @@ describe('docs/pr-review.md examples are real output', function () {
     assert.equal(withoutCommits(block((b) => b.lang === 'markdown', 'markdown')), withoutCommits(diff('-f', 'markdown').stdout));
   });
 
+  it('the picture shown rendered is the one in the markdown example', () => {
+    const [inExample] = mermaidBlocks(block((b) => b.lang === 'markdown', 'markdown'));
+    assert.equal(block((b) => b.lang === 'mermaid', 'mermaid'), inExample);
+  });
+
   it('the json example', () => {
     assert.equal(withoutCommits(block((b) => b.lang === 'json', 'json')), withoutCommits(diff('-f', 'json').stdout));
+  });
+});
+
+describe('the docs list every change kind', () => {
+  it('docs/pr-review.md: in the table of kinds and in the json fields', () => {
+    const kindsTable = DOC.slice(DOC.indexOf('### Every kind of change'), DOC.indexOf('How things are matched'));
+    const fieldsTable = DOC.slice(DOC.indexOf('## JSON format'));
+    for (const kind of CHANGE_KINDS) {
+      assert.ok(kindsTable.includes(`\`${kind}\``), `${kind} missing from "Every kind of change"`);
+      assert.ok(fieldsTable.includes(`\`${kind}\``), `${kind} missing from the json fields`);
+    }
+  });
+
+  it('docs/cli.md: in the diff section, with a real example holding the picture', () => {
+    const section = CLI_DOC.slice(CLI_DOC.indexOf('## `team-charter diff`'));
+    assert.ok(section.length > 0 && CLI_DOC.includes('## `team-charter diff`'), 'docs/cli.md has no diff section');
+    for (const kind of CHANGE_KINDS) assert.ok(section.includes(`\`${kind}\``), `${kind} missing from docs/cli.md`);
+    const example = /^````markdown\n([\s\S]*?)^````$/m.exec(section)?.[1];
+    assert.equal(example, fs.readFileSync(path.join(ROOT, 'test/diff/golden/realistic.md'), 'utf8'), 'the example is the golden realistic review');
+    assert.equal(mermaidBlocks(section).length, 2, 'the picture in the example, and rendered');
   });
 });
 
@@ -52,6 +81,6 @@ describe('README.md shows the real diff output', () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const shown = /\$ team-charter diff base\/team-charter\.yaml head\/team-charter\.yaml\n([\s\S]*?)\n```/.exec(readme)?.[1];
     assert.ok(shown, 'README.md has no diff example');
-    assert.equal(shown + '\n', fs.readFileSync(path.join(ROOT, 'test/diff/golden/realistic.txt'), 'utf8'));
+    assert.equal(shown + '\n', fs.readFileSync(path.join(ROOT, 'test/diff/golden/realistic.txt'), 'utf8'), 'the lines after "$ team-charter diff base/… head/…" in README.md must be test/diff/golden/realistic.txt');
   });
 });

@@ -44,7 +44,7 @@ describe('diff --git through the real binary', function () {
       ['teams/payments/payments.charter.yaml', 'deleted'],
     ]);
     const identity = report.charters[1];
-    assert.deepEqual(identity.changes.map((c: { kind: string }) => c.kind), ['owner-changed', 'cadence-changed', 'done-changed']);
+    assert.deepEqual(identity.changes.map((c: { kind: string }) => c.kind), ['value-changed', 'list-changed', 'owner-changed', 'cadence-changed', 'done-changed', 'value-changed']);
     assert.deepEqual(identity.findings.introduced.map((f: { rule: string }) => f.rule), ['schema-invalid-value']);
     assert.deepEqual(identity.findings.resolved.map((f: { rule: string }) => f.rule), ['schema-unknown-key']);
     assert.ok(report.charters[0].changes.some((c: { message: string }) => c.message === 'decision "fee-changes" added (owner "ana", boundary escalate)'));
@@ -95,7 +95,7 @@ describe('diff --git through the real binary', function () {
     }
   });
 
-  it('after the change is committed: nothing against HEAD, the same review against HEAD~1', () => {
+  it('after the change is committed: nothing against HEAD; against HEAD~1, git sees the payments charter renamed to growth', () => {
     git('add', '-A');
     git('commit', '-q', '-m', 'the change');
     const clean = charter(['diff', '--git', 'HEAD', '--today', TODAY]);
@@ -103,6 +103,15 @@ describe('diff --git through the real binary', function () {
     assert.equal(clean.stdout, 'no charter changed\n');
     const previous = charter(['diff', '--git', 'HEAD~1', '--today', TODAY, '-f', 'json']);
     assert.equal(previous.code, 1);
-    assert.equal(JSON.parse(previous.stdout).charters.length, 3);
+    // Committed, the new growth charter is the old payments one with two lines changed: a rename for git.
+    const charters = JSON.parse(previous.stdout).charters;
+    assert.deepEqual(charters.map((c: { path: string; basePath?: string; status: string }) => [c.path, c.basePath, c.status]), [
+      ['teams/growth/team-charter.yml', 'teams/payments/payments.charter.yaml', 'moved'],
+      ['teams/identity/team-charter.yaml', undefined, 'modified'],
+    ]);
+    assert.deepEqual(charters[0].changes.map((c: { message: string }) => c.message), [
+      'team renamed from "Payments" to "Growth"',
+      'team id changed from "payments" to "growth": references to it from other charters (parent, stakeholders of kind team) may break',
+    ]);
   });
 });

@@ -87,4 +87,19 @@ export function runBinary(args: string[], cwd: string, env: NodeJS.ProcessEnv = 
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+export const GOLDEN = path.join(ROOT, 'test/diff/golden');
+
+/** Compares with test/diff/golden/NAME; UPDATE_GOLDEN=1 rewrites it (review the file diff before committing). */
+export function golden(name: string, actual: string): void {
+  const file = path.join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1') {
+    fs.mkdirSync(GOLDEN, { recursive: true });
+    fs.writeFileSync(file, actual);
+  }
+  assert.equal(actual, fs.readFileSync(file, 'utf8'), `${name} differs from its golden file (UPDATE_GOLDEN=1 to accept a deliberate change)`);
+}
+
+/** Commit ids vary from run to run: golden files hold `<commit>`. */
+export const withoutCommits = (s: string) => s.replace(/\b[0-9a-f]{40}\b/g, '<commit>').replace(/`[0-9a-f]{12}`/g, '`<commit>`');
+
 export const realisticCharter = (side: 'base' | 'head') => fs.readFileSync(path.join(DIFF_FIXTURES, 'realistic', side, 'team-charter.yaml'), 'utf8');

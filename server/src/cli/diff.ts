@@ -1,11 +1,12 @@
 // `team-charter diff BASE HEAD` and `team-charter diff --git REF [PATH…]`: reviews a charter change.
 // Reads the two sides (files, or git blobs and the working tree), lints both with the same
 // options through server/src/diff, and prints text, markdown (a PR comment) or json.
+import { readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { CharterConfig } from '../lint';
 import { diffCharters, introducesErrors } from '../diff';
-import type { ChangedCharter, DiffReport } from '../diff';
+import type { ChangedCharter, DiffReport, SkippedCharter } from '../diff';
 import { NodeHost } from '../host/node-host';
 import type { CharterRoot, ConfigFile, GoverningConfig } from '../host/host';
 import { CONFIG_FILE_NAMES, configFromText } from '../host/config-file';
@@ -25,13 +26,15 @@ export { DIFF_FORMATS };
 export const DIFF_USAGE = `Usage: team-charter diff [options] BASE HEAD
        team-charter diff [options] --git REF [PATH…]
 
-Reviews a charter change: findings introduced and resolved; decisions added or removed; owners,
-approvers and risk owners changed; boundaries moved; check-ins added or removed, cadence and
-participants changed; "done" added, removed or changed; milestones whose due date moved.
+Reviews a charter change: findings introduced and resolved, and every change a reviewer reads:
+team renamed or moved, mission, vision and priorities; members, roles and stakeholders; decisions
+and who owns, approves, is consulted, informed or escalated to; boundaries; check-ins; updates;
+"done"; milestones; risks. The markdown draws the decision rights that changed.
 
 BASE and HEAD are charter files (/dev/null for a side that does not exist). With --git, the
 working tree's charters (team-charter.yaml|yml, *.charter.yaml|yml) are compared with the same
-paths at REF, new and deleted charters included; PATH limits them to these files or folders.
+paths at REF, new and deleted charters included, and a charter git sees as renamed with its old
+path; PATH limits them to these files or folders.
 
 Options:
       --git REF            compare the working tree with REF (a commit, branch or tag)
@@ -154,11 +157,16 @@ function gitReport(ref: string, pathArgs: string[], today: string, configs: Diff
   const named = (f: string) => scopes.some((s) => f === s.rel);
   const selected = (f: string) =>
     scopes.length === 0 ? isCharterFileName(path.posix.basename(f)) : scopes.some((s) => f === s.rel || (isCharterFileName(path.posix.basename(f)) && inScope(f, s.rel)));
+  // A charter moved with `git mv` (or moved in a commit since REF) is compared with its old path.
+  const movedFrom = new Map<string, string>();
+  for (const [from, to] of renamedCharters(commit, root, io)) if (selected(from) || selected(to)) movedFrom.set(to, from);
+  const movedAway = new Set(movedFrom.values());
   const basePaths = new Set(baseFiles.filter(selected));
-  const candidates = [...new Set([...headFiles.filter(selected), ...basePaths])].sort(comparePaths);
+  const candidates = [...new Set([...headFiles.filter(selected), ...basePaths, ...movedFrom.keys()])].filter((f) => !movedAway.has(f) || movedFrom.has(f)).sort(comparePaths);
   const baseConfigs = new BaseConfigs(baseTree, commit, root, io);
 
   const charters: ChangedCharter[] = [];
+  const skipped: SkippedCharter[] = [];
   for (const rel of candidates) {
     const abs = path.join(root, ...rel.split('/'));
     const ignoredBy = configs.host.ignoredBySync(abs, charterRoot);
@@ -166,32 +174,42 @@ function gitReport(ref: string, pathArgs: string[], today: string, configs: Diff
       if (named(rel)) io.stderr(`team-charter diff: ${rel}: ignored (by ${ignoredBy === '--ignore' ? ignoredBy : displayPath(ignoredBy, io.cwd)}); not compared\n`);
       continue;
     }
-    // Only regular files are compared: a charter that is a link, at REF or in the working tree, is skipped.
-    const baseEntry = basePaths.has(rel) ? baseTree.get(rel) : undefined;
+    const baseRel = movedFrom.get(rel) ?? rel;
+    // Only regular files are compared: a link points anywhere (outside the repository too), so on
+    // either side it is listed as skipped and never read.
+    const baseEntry = basePaths.has(baseRel) || movedFrom.has(rel) ? baseTree.get(baseRel) : undefined;
     const headStat = lstatOf(abs);
-    if (baseEntry?.mode === '120000' || headStat?.isSymbolicLink()) {
-      io.stderr(`team-charter diff: ${rel}: a symbolic link; not compared\n`);
+    const headIsLink = headStat?.isSymbolicLink() ?? false;
+    const baseIsLink = baseEntry?.mode === LINK_MODE;
+    if (headIsLink && baseIsLink && baseRel === rel) {
+      // The same link on both sides is no change; git stores a link as its target's path.
+      const target = gitText(['cat-file', 'blob', baseEntry!.object], root, io, (err) => `cannot read ${baseRel} at ${ref} (${err})`);
+      if (target !== readLinkOf(abs)) skipped.push({ path: rel, reason: `a symbolic link at ${ref} and in the working tree (not read)` });
       continue;
     }
+    if (headIsLink) skipped.push({ path: rel, reason: 'a symbolic link in the working tree (not read)' });
+    if (baseIsLink) skipped.push({ path: baseRel, reason: `a symbolic link at ${ref} (not read)` });
     let head: string | undefined;
-    if (headStat) {
+    if (headStat && !headIsLink) {
       const read = configs.host.readCharterSync(abs, charterRoot);
       if (read.skipped) {
         // A folder where a charter was (or a FIFO, or unreadable): that side is not read.
-        if (lstatOf(abs)?.isDirectory()) head = undefined;
+        if (headStat.isDirectory()) head = undefined;
         else throw new FileError(`${rel}: ${read.skipped.reason}`);
       } else head = read.file.text;
     }
-    const base = baseEntry && baseEntry.mode.startsWith('100') ? decodeBlob(gitBytes(['cat-file', 'blob', baseEntry.object], root, io, (err) => `cannot read ${rel} at ${ref} (${err})`), `${rel} at ${ref}`) : undefined;
+    const base = baseEntry && !baseIsLink && baseEntry.mode.startsWith('100') ? decodeBlob(gitBytes(['cat-file', 'blob', baseEntry.object], root, io, (err) => `cannot read ${baseRel} at ${ref} (${err})`), `${baseRel} at ${ref}`) : undefined;
     if (base === undefined && head === undefined) continue;
     const headConfig = configs.head(abs, charterRoot);
-    const baseConfig = configs.explicit ? headConfig : baseConfigs.forCharter(rel, configs);
+    const baseConfig = configs.explicit ? headConfig : baseConfigs.forCharter(baseRel, configs);
+    const moved = baseRel !== rel && base !== undefined && head !== undefined;
     const sameText = base !== undefined && head !== undefined && base.replace(/\r\n/g, '\n') === head.replace(/\r\n/g, '\n');
-    // An unchanged charter is still reviewed when the config that governs it changed.
-    if (sameText && JSON.stringify(baseConfig?.rules ?? {}) === JSON.stringify(headConfig?.rules ?? {})) continue;
-    charters.push({ path: rel, ...diffCharters(base, head, { today, config: headConfig }, { today, config: baseConfig }) });
+    // An unchanged charter is still reviewed when it moved or when the config that governs it changed.
+    if (!moved && sameText && JSON.stringify(baseConfig?.rules ?? {}) === JSON.stringify(headConfig?.rules ?? {})) continue;
+    const changes = diffCharters(base, head, { today, config: headConfig }, { today, config: baseConfig });
+    charters.push({ path: rel, ...(moved ? { basePath: baseRel } : {}), ...changes, ...(moved ? { status: 'moved' as const } : {}) });
   }
-  return { base: ref, head: 'working tree', baseCommit: commit, charters };
+  return { base: ref, head: 'working tree', baseCommit: commit, charters, ...(skipped.length ? { skipped } : {}) };
 }
 
 /** The `.charterrc.*` nearest to a charter at REF (regular blobs only), up to the repository root. */
@@ -243,6 +261,16 @@ function decodeBlob(bytes: Uint8Array, shownAs: string): string {
   return decoded.text;
 }
 
+const LINK_MODE = '120000';
+
+function readLinkOf(p: string): string | undefined {
+  try {
+    return readlinkSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Every file at `commit` with its mode (`git ls-tree -r`): blobs, link blobs and submodules. */
 function gitTree(commit: string, root: string, io: CliIO): Map<string, TreeEntry> {
   const tree = new Map<string, TreeEntry>();
@@ -252,6 +280,22 @@ function gitTree(commit: string, root: string, io: CliIO): Map<string, TreeEntry
     tree.set(line.slice(tab + 1), { mode, object });
   }
   return tree;
+}
+
+/**
+ * Charters renamed between `commit` and the working tree, as git's own rename detection sees them
+ * (`git diff -M`: tracked files, so a `git mv` counts and an untracked copy does not), as [old, new].
+ */
+function renamedCharters(commit: string, root: string, io: CliIO): Array<[string, string]> {
+  const fields = gitList(['diff', '--name-status', '-M', '--diff-filter=R', '--no-ext-diff', '-z', commit, '--'], root, io);
+  const pairs: Array<[string, string]> = [];
+  // -z: `R<score>`, old path, new path, each NUL-terminated.
+  for (let i = 0; i + 2 < fields.length; i += 3) {
+    const [status, from, to] = fields.slice(i, i + 3);
+    if (!status?.startsWith('R') || from === undefined || to === undefined) continue;
+    if (isCharterFileName(path.posix.basename(from)) && isCharterFileName(path.posix.basename(to))) pairs.push([from, to]);
+  }
+  return pairs;
 }
 
 interface Scope {

@@ -1,5 +1,5 @@
 // `diff` as a pure function: (base text | undefined, head text | undefined, lint options) → what the
-// change did to findings, decisions, ownership, boundaries, check-ins, `done` and milestones.
+// change did to findings and to everything a reviewer reads in a charter (see changes.ts).
 // Both sides are linted with the same options (the base with its own config when that changed); no
 // file system, no git, no clock.
 import { analyze, DEFAULT_MAX_FILE_SIZE } from '../lint';
@@ -7,28 +7,45 @@ import type { AnalyzeOptions, Analysis } from '../lint';
 import type { Severity } from '../engine/model';
 import { structuralChanges } from './changes';
 import { matchFindings } from './findings';
-import type { Category, CharterChanges } from './types';
+import type { Category, CharterChanges, OrganisationFindings } from './types';
 import { CATEGORIES } from './types';
 
 export * from './types';
+
+export interface DiffOptions extends AnalyzeOptions {
+  /**
+   * The organisation rules' findings about this charter on each side (computed over the charter
+   * set at base and at head by the organisation layer). They are matched like the charter's own
+   * findings and reported among the introduced / resolved ones, marked `organisation`.
+   */
+  organisation?: OrganisationFindings;
+}
 
 /**
  * Compares two versions of one charter; undefined = the charter does not exist on that side.
  * `baseOptions`: the base side's lint options when its config differs (a pull request that changes a `.charterrc`).
  */
-export function diffCharters(base: string | undefined, head: string | undefined, options: AnalyzeOptions = {}, baseOptions: AnalyzeOptions = options): CharterChanges {
-  const b = base === undefined ? undefined : analyze(base, baseOptions);
+export function diffCharters(base: string | undefined, head: string | undefined, diffOptions: DiffOptions = {}, baseOptions?: AnalyzeOptions): CharterChanges {
+  const { organisation, ...options } = diffOptions;
+  const b = base === undefined ? undefined : analyze(base, baseOptions ?? options);
   const h = head === undefined ? undefined : analyze(head, options);
   const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const tooLarge = (text: string | undefined) => text !== undefined && text.length > maxSize;
   // A side too large to parse has no structure to compare: its one finding says why.
   const comparable = !tooLarge(base) && !tooLarge(head);
-  const { changes, renames } = comparable ? structuralChanges(b?.model, h?.model) : { changes: [], renames: new Map() };
+  const { changes, renames, decisionRights } = comparable ? structuralChanges(b?.model, h?.model) : { changes: [], renames: new Map(), decisionRights: [] };
+  const findings = matchFindings(b?.findings ?? [], h?.findings ?? [], renames);
+  if (organisation) {
+    const org = matchFindings(organisation.base, organisation.head, renames);
+    findings.introduced.push(...org.introduced.map((f) => ({ ...f, organisation: true as const })));
+    findings.resolved.push(...org.resolved.map((f) => ({ ...f, organisation: true as const })));
+  }
   return {
     status: b === undefined ? 'added' : h === undefined ? 'deleted' : 'modified',
     syntaxErrors: { base: syntaxErrorCount(b, tooLarge(base)), head: syntaxErrorCount(h, tooLarge(head)) },
-    findings: matchFindings(b?.findings ?? [], h?.findings ?? [], renames),
+    findings,
     changes,
+    decisionRights,
   };
 }
 
@@ -39,10 +56,16 @@ function syntaxErrorCount(side: Analysis | undefined, tooLarge: boolean): number
   return new Set(side.model.syntaxErrors.map((e) => side.model.lines.lineOf(e.start))).size;
 }
 
-/** One charter in a report, named by its path (the head path; `basePath` when the base had another). */
+/** One charter in a report, named by its path (the head path; `basePath` when the base had another: status `moved` when git saw a rename). */
 export interface ChangedCharter extends CharterChanges {
   path: string;
   basePath?: string;
+}
+
+/** A charter path left out of the comparison on one side, and why (a symbolic link at REF is not read). */
+export interface SkippedCharter {
+  path: string;
+  reason: string;
 }
 
 export interface DiffReport {
@@ -52,6 +75,7 @@ export interface DiffReport {
   /** The commit `base` resolved to (git mode). */
   baseCommit?: string;
   charters: ChangedCharter[];
+  skipped?: SkippedCharter[];
 }
 
 export interface ChangeCounts {

@@ -1,5 +1,5 @@
 // Comparing YAML data semantically (quoting, key order and comments never count) and saying values in messages.
-import { q } from '../engine/text';
+import { NON_PRINTABLE, escapeChar, q } from '../engine/text';
 import type { Value } from './types';
 
 export function deepEqual(a: Value, b: Value): boolean {
@@ -41,9 +41,9 @@ export function describe(v: Value): string {
   return s !== undefined ? q(s) : q(JSON.stringify(v) ?? String(v));
 }
 
-/** Quotes a text in full (whitespace collapsed): `done` criteria are read whole, not cut at 60 characters. */
+/** Quotes a text in full (whitespace collapsed, control characters escaped as in `q`): prose is read whole, not cut at 60 characters. */
 export function quoteFull(s: string): string {
-  return `"${s.replace(/\s+/g, ' ').trim()}"`;
+  return `"${s.replace(/\s+/g, ' ').trim().replace(NON_PRINTABLE, escapeChar)}"`;
 }
 
 /** Scalar items of a value that may be one scalar or a list, as trimmed non-empty strings. */

@@ -10,6 +10,7 @@ export function formatDiffJson(report: DiffReport): string {
     base: report.base,
     ...(report.baseCommit ? { baseCommit: report.baseCommit } : {}),
     head: report.head,
+    ...(report.skipped?.length ? { skipped: report.skipped } : {}),
     summary: {
       charters: report.charters.length,
       introducesErrors: introducesErrors(report),
@@ -24,6 +25,7 @@ export function formatDiffJson(report: DiffReport): string {
       syntaxErrors: c.syntaxErrors,
       findings: c.findings,
       changes: c.changes.map(leadWithKind),
+      decisionRights: c.decisionRights,
     })),
   };
   return JSON.stringify(out, null, 2) + '\n';

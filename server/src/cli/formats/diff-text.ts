@@ -14,6 +14,8 @@ const SEVERITY_COLOR: Record<Severity, string> = { error: '31', warning: '33', i
 export function formatDiffText(report: DiffReport, options: DiffTextOptions): string {
   const paint = (code: string, s: string) => (options.color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const lines: string[] = [];
+  for (const s of report.skipped ?? []) lines.push(paint('33', `${s.path}: skipped, ${s.reason}`));
+  if (report.skipped?.length) lines.push('');
   for (const charter of report.charters) {
     lines.push(paint('1', charter.path) + statusNote(charter));
     for (const note of syntaxNotes(charter)) lines.push(`  ${paint('33', note)}`);
@@ -27,6 +29,7 @@ export function formatDiffText(report: DiffReport, options: DiffTextOptions): st
 function statusNote(c: ChangedCharter): string {
   if (c.status === 'added') return ' (new charter)';
   if (c.status === 'deleted') return ' (deleted)';
+  if (c.status === 'moved') return ` (moved from ${c.basePath})`;
   return c.basePath ? ` (base: ${c.basePath})` : '';
 }
 
@@ -68,8 +71,8 @@ function charterLines(c: ChangedCharter, paint: (code: string, s: string) => str
 
 /** `+` something added, `-` something removed, `~` something changed. */
 export function markOf(change: Change): [mark: string, color: string] {
-  if (change.kind === 'entry-added' || (change.kind === 'done-changed' && change.change === 'added')) return ['+', '32'];
-  if (change.kind === 'entry-removed' || (change.kind === 'done-changed' && change.change === 'removed')) return ['-', '31'];
+  if (change.kind === 'entry-added' || ((change.kind === 'done-changed' || change.kind === 'text-changed') && change.change === 'added')) return ['+', '32'];
+  if (change.kind === 'entry-removed' || ((change.kind === 'done-changed' || change.kind === 'text-changed') && change.change === 'removed')) return ['-', '31'];
   return ['~', '33'];
 }
 
