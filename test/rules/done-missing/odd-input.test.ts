@@ -55,11 +55,15 @@ describe('intent, done, milestone, check-in and updates rules on odd input', () 
     assert.ok(findings.some((f) => f.rule === 'schema-invalid-value'));
   });
 
-  it('aliases are followed: an aliased cadence and participant list count like the real values', () => {
-    const text = swap('checkins:\n', 'x-rhythm: &rhythm daily\nx-people: &people [ana, ben]\n\ncheckins:\n')
-      .replace('    cadence: weekly\n    owner: ana\n    participants: [ana, ben]\n', '    cadence: *rhythm\n    owner: ana\n    participants: *people\n');
-    const line = text.split('\n').indexOf('    cadence: *rhythm') + 1;
-    assert.deepEqual(ours(run(text)), [`${line}:checkin-too-frequent`]);
+  it('aliases are followed: an aliased cadence, participant list and agreement count like the real values', () => {
+    const text = swap('checkins:\n', 'x-rhythm: &rhythm daily\nx-people: &people [ana, ben]\nx-agreed: &agreed [ben]\n\ncheckins:\n')
+      .replace('    cadence: weekly\n    owner: ana\n    participants: [ana, ben]\n    agreed_with: [ben]\n', '    cadence: *rhythm\n    owner: ana\n    participants: *people\n    agreed_with: *agreed\n');
+    // Agreed in advance by everyone in it (through the alias): a daily rhythm is the team's choice.
+    assert.deepEqual(ours(run(text)), []);
+    const unagreed = text.replace('    agreed_with: *agreed\n', '');
+    const lines = unagreed.split('\n');
+    const at = (l: string) => lines.indexOf(l) + 1;
+    assert.deepEqual(ours(run(unagreed)), [`${at('  - id: weekly-sync')}:checkin-not-agreed`, `${at('    cadence: *rhythm')}:checkin-too-frequent`]);
   });
 
   it('milestone-overdue needs a today: without one it stays quiet', () => {
