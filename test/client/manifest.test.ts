@@ -88,4 +88,13 @@ describe('extension manifest', () => {
     assert.equal(pkg.capabilities.virtualWorkspaces.supported, false);
     assert.ok(pkg.capabilities.virtualWorkspaces.description);
   });
+
+  it('contributes the config schema to JSON (.charterrc.json) and to Red Hat\'s YAML extension (.charterrc.yaml, .charterrc.yml)', () => {
+    const schemaOf = (entries: Array<{ fileMatch: string | string[]; url: string }>, name: string) =>
+      entries.find((e) => [e.fileMatch].flat().some((m) => matches(m.includes('/') ? m : `**/${m}`, `teams/payments/${name}`)))?.url;
+    assert.equal(schemaOf(pkg.contributes.jsonValidation, '.charterrc.json'), './schemas/charterrc.schema.json');
+    for (const name of ['.charterrc.yaml', '.charterrc.yml']) assert.equal(schemaOf(pkg.contributes.yamlValidation, name), './schemas/charterrc.schema.json', name);
+    assert.equal(schemaOf(pkg.contributes.yamlValidation, 'team-charter.yaml'), undefined);
+    assert.ok(fs.existsSync(path.join(ROOT, 'schemas/charterrc.schema.json')));
+  });
 });

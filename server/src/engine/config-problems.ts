@@ -1,0 +1,104 @@
+// What is wrong in a config's data, each problem with the path of the key or value it is about, so
+// the CLI can print it and an editor can underline it in the config file itself. Every problem also
+// says whether the config schema (schemas/charterrc.schema.json) expresses it: an editor that
+// validates the file with that schema already reports those, and nothing should be reported twice.
+import type { Rule } from './rule';
+import type { OptionSpecs } from './options';
+import { allowedValues, isAllowed } from './options';
+import { globProblem } from './globs';
+import { closestMatches } from './text';
+
+export type ConfigPath = ReadonlyArray<string | number>;
+
+export interface ConfigProblem {
+  /** Where: `['rules', 'owner-mising']`, `['rules', id, 1, 'minDays']`, `['ignores', 2]`; `[]` is the whole file. */
+  path: ConfigPath;
+  /** The key at `path` (an unknown id or option), or its value (a bad severity, an out-of-range option). */
+  at: 'key' | 'value';
+  message: string;
+  /** The config schema expresses it too (a type, an enum, a range, an unknown top-level key). */
+  inSchema: boolean;
+}
+
+/** The words a severity may be written with, and what each means (`warn` is short for `warning`). */
+export const SEVERITY_WORDS = ['off', 'info', 'warning', 'warn', 'error'] as const;
+
+export const CONFIG_KEYS = ['rules', 'ignores'] as const;
+
+const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function configProblems(config: unknown, rules: readonly Rule[]): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  const add = (path: ConfigPath, at: 'key' | 'value', message: string, inSchema: boolean) => out.push({ path, at, message, inSchema });
+  if (config === null || config === undefined) return out;
+  if (!isMap(config)) return [{ path: [], at: 'value', message: 'the config must be a map with a "rules" key', inSchema: true }];
+  for (const key of Object.keys(config)) {
+    if (!(CONFIG_KEYS as readonly string[]).includes(key) && !key.startsWith('x-')) {
+      const close = closestMatches(key, CONFIG_KEYS, 2);
+      add([key], 'key', `unknown config key "${key}" (${close.length ? `did you mean "${close[0]}"?` : 'expected "rules" or "ignores"'})`, true);
+    }
+  }
+  if (has(config, 'ignores')) ignoresProblems(config.ignores, add);
+  const settings = config.rules;
+  if (settings === undefined || settings === null) return out;
+  if (!isMap(settings)) {
+    add(['rules'], 'value', '"rules" must be a map of rule id to severity', true);
+    return out;
+  }
+  const known = new Map(rules.map((r) => [r.id, r]));
+  for (const [id, setting] of Object.entries(settings)) {
+    const rule = known.get(id);
+    if (!rule) {
+      const close = closestMatches(id, known.keys(), 3);
+      add(['rules', id], 'key', `unknown rule "${id}" in config${close.length ? ` (did you mean "${close[0]}"?)` : ''}`, false);
+    }
+    const list = Array.isArray(setting);
+    const severity = list ? setting[0] : setting;
+    if (typeof severity !== 'string' || !(SEVERITY_WORDS as readonly string[]).includes(severity)) {
+      const close = typeof severity === 'string' ? closestMatches(severity, ['off', 'info', 'warning', 'error'], 2) : [];
+      const given = severity === undefined ? 'nothing' : JSON.stringify(severity);
+      add(list ? ['rules', id, 0] : ['rules', id], 'value', `rule "${id}": severity must be off, info, warning or error, not ${given}${close.length ? ` (did you mean "${close[0]}"?)` : ''}`, true);
+    }
+    if (!list) continue;
+    if (setting.length > 2) add(['rules', id, 2], 'value', `rule "${id}": write the severity and at most one map of options, like [warning, { max: 3 }]`, true);
+    if (setting.length < 2 || setting[1] === null || setting[1] === undefined) continue;
+    if (!isMap(setting[1])) add(['rules', id, 1], 'value', `rule "${id}": options must be a map, like [warning, { max: 3 }]`, true);
+    else if (rule) for (const p of optionProblemsAt(id, rule.options, setting[1])) add(['rules', id, 1, ...p.path], p.at, p.message, p.inSchema);
+  }
+  return out;
+}
+
+/** Problems with the options a config gives one rule, each naming the rule, the option and what is allowed. */
+function optionProblemsAt(ruleId: string, specs: OptionSpecs | undefined, given: Record<string, unknown>): ConfigProblem[] {
+  const declared = specs ?? {};
+  const names = Object.keys(declared);
+  const out: ConfigProblem[] = [];
+  for (const [name, value] of Object.entries(given)) {
+    const spec = has(declared, name) ? declared[name] : undefined;
+    if (!spec) {
+      const close = closestMatches(name, names, Math.min(3, Math.max(1, Math.floor(name.length / 3))));
+      const hint = close.length ? `did you mean "${close[0]}"?` : names.length ? `its options: ${names.join(', ')}` : 'it takes none';
+      out.push({ path: [name], at: 'key', message: `rule "${ruleId}" has no option "${name}" (${hint})`, inSchema: false });
+    } else if (!isAllowed(spec, value)) {
+      out.push({ path: [name], at: 'value', message: `rule "${ruleId}": option "${name}" must be ${allowedValues(spec)}, like ${JSON.stringify(spec.default)}, not ${JSON.stringify(value)}`, inSchema: true });
+    }
+  }
+  return out;
+}
+
+function ignoresProblems(ignores: unknown, add: (path: ConfigPath, at: 'key' | 'value', message: string, inSchema: boolean) => void): void {
+  if (ignores === undefined || ignores === null) return;
+  if (!Array.isArray(ignores)) {
+    add(['ignores'], 'value', '"ignores" must be a list of globs, like [test/fixtures/]', true);
+    return;
+  }
+  ignores.forEach((glob, i) => {
+    if (typeof glob !== 'string') add(['ignores', i], 'value', `"ignores": ${JSON.stringify(glob)} is not a glob (write it as a string)`, true);
+    else if (glob.trim() === '') add(['ignores', i], 'value', '"ignores": an empty glob matches nothing', true);
+    else {
+      const problem = globProblem(glob);
+      if (problem) add(['ignores', i], 'value', `"ignores": "${glob}": ${problem}`, false);
+    }
+  });
+}
