@@ -18,6 +18,8 @@ export interface ConfigProblem {
   message: string;
   /** The config schema expresses it too (a type, an enum, a range, an unknown top-level key). */
   inSchema: boolean;
+  /** The word the user probably meant (the "did you mean"), to replace the key or value with. */
+  suggestion?: string;
 }
 
 /** The words a severity may be written with, and what each means (`warn` is short for `warning`). */
@@ -30,13 +32,14 @@ const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 
 export function configProblems(config: unknown, rules: readonly Rule[]): ConfigProblem[] {
   const out: ConfigProblem[] = [];
-  const add = (path: ConfigPath, at: 'key' | 'value', message: string, inSchema: boolean) => out.push({ path, at, message, inSchema });
+  const add = (path: ConfigPath, at: 'key' | 'value', message: string, inSchema: boolean, suggestion?: string) =>
+    out.push({ path, at, message, inSchema, ...(suggestion !== undefined ? { suggestion } : {}) });
   if (config === null || config === undefined) return out;
   if (!isMap(config)) return [{ path: [], at: 'value', message: 'the config must be a map with a "rules" key', inSchema: true }];
   for (const key of Object.keys(config)) {
     if (!(CONFIG_KEYS as readonly string[]).includes(key) && !key.startsWith('x-')) {
       const close = closestMatches(key, CONFIG_KEYS, 2);
-      add([key], 'key', `unknown config key "${key}" (${close.length ? `did you mean "${close[0]}"?` : 'expected "rules" or "ignores"'})`, true);
+      add([key], 'key', `unknown config key "${key}" (${close.length ? `did you mean "${close[0]}"?` : 'expected "rules" or "ignores"'})`, true, close[0]);
     }
   }
   if (has(config, 'ignores')) ignoresProblems(config.ignores, add);
@@ -51,20 +54,20 @@ export function configProblems(config: unknown, rules: readonly Rule[]): ConfigP
     const rule = known.get(id);
     if (!rule) {
       const close = closestMatches(id, known.keys(), 3);
-      add(['rules', id], 'key', `unknown rule "${id}" in config${close.length ? ` (did you mean "${close[0]}"?)` : ''}`, false);
+      add(['rules', id], 'key', `unknown rule "${id}" in config${close.length ? ` (did you mean "${close[0]}"?)` : ''}`, false, close[0]);
     }
     const list = Array.isArray(setting);
     const severity = list ? setting[0] : setting;
     if (typeof severity !== 'string' || !(SEVERITY_WORDS as readonly string[]).includes(severity)) {
       const close = typeof severity === 'string' ? closestMatches(severity, ['off', 'info', 'warning', 'error'], 2) : [];
       const given = severity === undefined ? 'nothing' : JSON.stringify(severity);
-      add(list ? ['rules', id, 0] : ['rules', id], 'value', `rule "${id}": severity must be off, info, warning or error, not ${given}${close.length ? ` (did you mean "${close[0]}"?)` : ''}`, true);
+      add(list ? ['rules', id, 0] : ['rules', id], 'value', `rule "${id}": severity must be off, info, warning or error, not ${given}${close.length ? ` (did you mean "${close[0]}"?)` : ''}`, true, close[0]);
     }
     if (!list) continue;
     if (setting.length > 2) add(['rules', id, 2], 'value', `rule "${id}": write the severity and at most one map of options, like [warning, { max: 3 }]`, true);
     if (setting.length < 2 || setting[1] === null || setting[1] === undefined) continue;
     if (!isMap(setting[1])) add(['rules', id, 1], 'value', `rule "${id}": options must be a map, like [warning, { max: 3 }]`, true);
-    else if (rule) for (const p of optionProblemsAt(id, rule.options, setting[1])) add(['rules', id, 1, ...p.path], p.at, p.message, p.inSchema);
+    else if (rule) for (const p of optionProblemsAt(id, rule.options, setting[1])) add(['rules', id, 1, ...p.path], p.at, p.message, p.inSchema, p.suggestion);
   }
   return out;
 }
@@ -79,7 +82,7 @@ function optionProblemsAt(ruleId: string, specs: OptionSpecs | undefined, given:
     if (!spec) {
       const close = closestMatches(name, names, Math.min(3, Math.max(1, Math.floor(name.length / 3))));
       const hint = close.length ? `did you mean "${close[0]}"?` : names.length ? `its options: ${names.join(', ')}` : 'it takes none';
-      out.push({ path: [name], at: 'key', message: `rule "${ruleId}" has no option "${name}" (${hint})`, inSchema: false });
+      out.push({ path: [name], at: 'key', message: `rule "${ruleId}" has no option "${name}" (${hint})`, inSchema: false, ...(close.length ? { suggestion: close[0] } : {}) });
     } else if (!isAllowed(spec, value)) {
       out.push({ path: [name], at: 'value', message: `rule "${ruleId}": option "${name}" must be ${allowedValues(spec)}, like ${JSON.stringify(spec.default)}, not ${JSON.stringify(value)}`, inSchema: true });
     }

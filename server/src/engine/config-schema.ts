@@ -14,7 +14,8 @@ import { SEVERITY_WORDS } from './config-problems';
 
 type Json = { [key: string]: unknown };
 
-const SEVERITY_MEANINGS: Record<(typeof SEVERITY_WORDS)[number], string> = {
+/** What each severity word means, for the schema, completion and hover. */
+export const SEVERITY_MEANINGS: Record<(typeof SEVERITY_WORDS)[number], string> = {
   off: 'The rule does not run.',
   info: 'Findings are information (exit code 0 in the CLI).',
   warning: 'Findings are warnings.',
