@@ -55,6 +55,8 @@ describe('extension manifest', () => {
     assert.equal(settings['teamCharter.enable'].type, 'boolean');
     assert.deepEqual(settings['teamCharter.run'].enum, ['onType', 'onSave']);
     assert.equal(settings['teamCharter.maxFileSize'].type, 'number');
+    assert.equal(settings['teamCharter.codeLens.enable'].type, 'boolean');
+    assert.equal(settings['teamCharter.codeLens.enable'].default, true);
     assert.deepEqual(settings['teamCharter.trace.server'].enum, ['off', 'messages', 'verbose']);
   });
 

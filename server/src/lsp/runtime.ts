@@ -1,6 +1,6 @@
 // Everything that needs the engine: settings, config files, the shared analyses, validation and
 // the feature handlers. The shell (server.ts) loads this module only after answering `initialize`.
-import { MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
+import { CodeLensRefreshRequest, MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
 import type { Connection, InitializeParams, TextDocuments, WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Charters } from './charters';
@@ -105,6 +105,8 @@ export function createRuntime(connection: Connection, documents: TextDocuments<T
     settingsChanged(payload: unknown): void {
       settings.onDidChange(payload);
       revalidateAll('config');
+      // Lenses are pulled: ask the client to pull them again (teamCharter.codeLens.enable may have changed).
+      if (caps.workspace?.codeLens?.refreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     },
     configFilesChanged(): void {
       configs.invalidate();
