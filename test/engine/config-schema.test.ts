@@ -82,6 +82,7 @@ describe('config schema (schemas/charterrc.schema.json)', () => {
     ['severity words, warn included', { rules: { [anyRule]: 'warn', [withOptions.id]: 'off' } }],
     ['severity and options', { rules: { [withOptions.id]: ['error', { [intName]: intSpec.default + 1 }] } }],
     ['an x- key', { 'x-owner': 'platform', rules: {} }],
+    ['a $schema key', { $schema: './node_modules/team-charter/schemas/charterrc.schema.json', rules: {} }],
     ['ignores', { ignores: ['archive/', '**/*.draft.charter.yaml'] }],
     ['a misspelt severity', { rules: { [anyRule]: 'warnig' } }],
     ['a severity that is no word', { rules: { [anyRule]: 3 } }],

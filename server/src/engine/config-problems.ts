@@ -37,7 +37,8 @@ export function configProblems(config: unknown, rules: readonly Rule[]): ConfigP
   if (config === null || config === undefined) return out;
   if (!isMap(config)) return [{ path: [], at: 'value', message: 'the config must be a map with a "rules" key', inSchema: true }];
   for (const key of Object.keys(config)) {
-    if (!(CONFIG_KEYS as readonly string[]).includes(key) && !key.startsWith('x-')) {
+    // `$schema` tells editors where the schema is (a JSON habit); `x-` keys are the user's own.
+    if (!(CONFIG_KEYS as readonly string[]).includes(key) && key !== '$schema' && !key.startsWith('x-')) {
       const close = closestMatches(key, CONFIG_KEYS, 2);
       add([key], 'key', `unknown config key "${key}" (${close.length ? `did you mean "${close[0]}"?` : 'expected "rules" or "ignores"'})`, true, close[0]);
     }

@@ -40,6 +40,7 @@ export function configSchema(rules: readonly Rule[], docsUrl: (id: string) => st
         properties: ruleProperties,
         additionalProperties: { $ref: '#/definitions/setting' },
       },
+      $schema: { type: 'string', description: 'Where editors find this schema; ignored by Team Charter.' },
       ignores: {
         type: ['array', 'null'],
         description: 'Charters the CLI and the editor skip: gitignore-style globs (*, **, a trailing / for a folder), relative to this file\'s folder.',
