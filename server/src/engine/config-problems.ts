@@ -3,8 +3,7 @@
 // says whether the config schema (schemas/charterrc.schema.json) expresses it: an editor that
 // validates the file with that schema already reports those, and nothing should be reported twice.
 import type { Rule } from './rule';
-import type { OptionSpecs } from './options';
-import { allowedValues, isAllowed } from './options';
+import { optionProblems } from './options';
 import { globProblem } from './globs';
 import { closestMatches } from './text';
 
@@ -68,25 +67,7 @@ export function configProblems(config: unknown, rules: readonly Rule[]): ConfigP
     if (setting.length > 2) add(['rules', id, 2], 'value', `rule "${id}": write the severity and at most one map of options, like [warning, { max: 3 }]`, true);
     if (setting.length < 2 || setting[1] === null || setting[1] === undefined) continue;
     if (!isMap(setting[1])) add(['rules', id, 1], 'value', `rule "${id}": options must be a map, like [warning, { max: 3 }]`, true);
-    else if (rule) for (const p of optionProblemsAt(id, rule.options, setting[1])) add(['rules', id, 1, ...p.path], p.at, p.message, p.inSchema, p.suggestion);
-  }
-  return out;
-}
-
-/** Problems with the options a config gives one rule, each naming the rule, the option and what is allowed. */
-function optionProblemsAt(ruleId: string, specs: OptionSpecs | undefined, given: Record<string, unknown>): ConfigProblem[] {
-  const declared = specs ?? {};
-  const names = Object.keys(declared);
-  const out: ConfigProblem[] = [];
-  for (const [name, value] of Object.entries(given)) {
-    const spec = has(declared, name) ? declared[name] : undefined;
-    if (!spec) {
-      const close = closestMatches(name, names, Math.min(3, Math.max(1, Math.floor(name.length / 3))));
-      const hint = close.length ? `did you mean "${close[0]}"?` : names.length ? `its options: ${names.join(', ')}` : 'it takes none';
-      out.push({ path: [name], at: 'key', message: `rule "${ruleId}" has no option "${name}" (${hint})`, inSchema: false, ...(close.length ? { suggestion: close[0] } : {}) });
-    } else if (!isAllowed(spec, value)) {
-      out.push({ path: [name], at: 'value', message: `rule "${ruleId}": option "${name}" must be ${allowedValues(spec)}, like ${JSON.stringify(spec.default)}, not ${JSON.stringify(value)}`, inSchema: true });
-    }
+    else if (rule) for (const p of optionProblems(id, rule.options, setting[1])) add(['rules', id, 1, p.name], p.at, p.message, p.inSchema, p.suggestion);
   }
   return out;
 }
