@@ -1,4 +1,4 @@
-// Which documents are charters. The glob is the one the language server is registered for; the
+// Which documents are charters, and which are their config files (.charterrc.*). The glob is the one the language server is registered for; the
 // regular expression answers the same question for a single file name (activation, commands).
 // The glob has one flat brace group: VS Code's glob matcher does not expand nested braces.
 import * as path from 'path';
@@ -11,10 +11,19 @@ export const CHARTER_FILE_NAME = /^(?:team-charter|.+\.charter)\.ya?ml$/;
  *  object literal, so it fits both vscode's and the LSP client's document-filter types. */
 export const CHARTER_FILTER = { scheme: 'file', language: 'yaml', pattern: CHARTER_GLOB };
 
+/** `.charterrc.yaml`, `.charterrc.yml` and `.charterrc.json` on disk, whatever language mode they are in. */
+export const CONFIG_GLOB = '**/.charterrc.{yaml,yml,json}';
+export const CONFIG_FILTER = { scheme: 'file', pattern: CONFIG_GLOB };
+export const CONFIG_FILE_NAME = /^\.charterrc\.(?:ya?ml|json)$/;
+
 export function isCharterFileName(fileName: string): boolean {
   return CHARTER_FILE_NAME.test(path.basename(fileName));
 }
 
 export function isCharterDocument(doc: vscode.TextDocument): boolean {
   return doc.uri.scheme === 'file' && doc.languageId === 'yaml' && isCharterFileName(doc.uri.fsPath);
+}
+
+export function isConfigDocument(doc: vscode.TextDocument): boolean {
+  return doc.uri.scheme === 'file' && CONFIG_FILE_NAME.test(path.basename(doc.uri.fsPath));
 }

@@ -4,7 +4,7 @@
 // sooner). `onLanguage:yaml` also activates us for other YAML files: those start nothing. The extension runs no workspace code, makes no network calls and
 // collects no telemetry: the server only reads charters and .charterrc files.
 import * as vscode from 'vscode';
-import { CHARTER_GLOB, isCharterDocument } from './charter-files';
+import { CHARTER_GLOB, isCharterDocument, isConfigDocument } from './charter-files';
 import { registerCommands } from './commands';
 import { SETTINGS_SECTION } from './ids';
 import { CharterServer } from './server-client';
@@ -19,8 +19,9 @@ export function activate(context: vscode.ExtensionContext): void {
   const status = new CharterStatus(charterServer);
   output.appendLine(`[client] Team Charter ${context.extension.packageJSON.version} activated`);
 
+  const ours = (doc: vscode.TextDocument) => isCharterDocument(doc) || isConfigDocument(doc);
   const startIfCharterOpen = () => {
-    if (vscode.workspace.textDocuments.some(isCharterDocument)) void charterServer.start();
+    if (vscode.workspace.textDocuments.some(ours)) void charterServer.start();
   };
   context.subscriptions.push(
     output,
@@ -28,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
     status,
     ...registerCommands(charterServer),
     vscode.workspace.onDidOpenTextDocument((doc) => {
-      if (isCharterDocument(doc)) void charterServer.start();
+      if (ours(doc)) void charterServer.start();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(`${SETTINGS_SECTION}.enable`)) return;

@@ -4,6 +4,8 @@
 export const CLIENT_ID = 'teamCharter'; // also makes vscode-languageclient honour teamCharter.trace.server
 export const SETTINGS_SECTION = 'teamCharter';
 export const DIAGNOSTIC_SOURCE = 'team-charter';
+/** To the server: which kinds of config file the editor checks with the config schema itself (server/src/lsp/protocol.ts). */
+export const CONFIG_SCHEMA_NOTIFICATION = 'teamCharter/configFileSchema';
 
 /** Palette commands the client registers (titles and categories are in package.json). */
 export const COMMANDS = {

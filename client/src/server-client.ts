@@ -3,8 +3,9 @@
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, State, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { CHARTER_FILTER } from './charter-files';
-import { CLIENT_ID, DIAGNOSTIC_SOURCE, SETTINGS_SECTION } from './ids';
+import { CHARTER_FILTER, CONFIG_FILTER } from './charter-files';
+import { configFileSchema, onDidChangeConfigFileSchema } from './config-schema-support';
+import { CLIENT_ID, CONFIG_SCHEMA_NOTIFICATION, DIAGNOSTIC_SOURCE, SETTINGS_SECTION } from './ids';
 
 /** A publish of one document's diagnostics: the server has checked that version. */
 export interface Validated {
@@ -16,6 +17,7 @@ export class CharterServer implements vscode.Disposable {
   private starting: Promise<LanguageClient | undefined> | undefined;
   private readonly stateEmitter = new vscode.EventEmitter<'starting' | 'running' | 'stopped'>();
   private readonly validatedEmitter = new vscode.EventEmitter<Validated>();
+  private readonly schemaWatch = onDidChangeConfigFileSchema((schema) => void this.client?.sendNotification(CONFIG_SCHEMA_NOTIFICATION, schema));
   readonly onDidChangeState = this.stateEmitter.event;
   readonly onDidValidate = this.validatedEmitter.event;
 
@@ -63,7 +65,8 @@ export class CharterServer implements vscode.Disposable {
       debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [CHARTER_FILTER],
+      documentSelector: [CHARTER_FILTER, CONFIG_FILTER],
+      initializationOptions: () => ({ configFileSchema: configFileSchema() }),
       diagnosticCollectionName: DIAGNOSTIC_SOURCE,
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
@@ -98,6 +101,7 @@ export class CharterServer implements vscode.Disposable {
 
   dispose(): void {
     void this.stop();
+    this.schemaWatch.dispose();
     this.stateEmitter.dispose();
     this.validatedEmitter.dispose();
   }

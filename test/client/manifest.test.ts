@@ -4,8 +4,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CHARTER_GLOB, isCharterFileName } from '../../client/src/charter-files';
-import { COMMANDS } from '../../client/src/ids';
+import { CHARTER_GLOB, CONFIG_FILE_NAME, CONFIG_GLOB, isCharterFileName } from '../../client/src/charter-files';
+import { COMMANDS, CONFIG_SCHEMA_NOTIFICATION } from '../../client/src/ids';
+import { CONFIG_FILE_PATTERN, CONFIG_SCHEMA_NOTIFICATION as SERVER_CONFIG_SCHEMA_NOTIFICATION, isConfigFileUri } from '../../server/src/lsp/protocol';
 import Ajv from 'ajv';
 import { rules } from '../../server/src/lint';
 
@@ -54,6 +55,8 @@ describe('extension manifest', () => {
     assert.equal(settings['teamCharter.enable'].type, 'boolean');
     assert.deepEqual(settings['teamCharter.run'].enum, ['onType', 'onSave']);
     assert.equal(settings['teamCharter.maxFileSize'].type, 'number');
+    assert.equal(settings['teamCharter.codeLens.enable'].type, 'boolean');
+    assert.equal(settings['teamCharter.codeLens.enable'].default, true);
     assert.deepEqual(settings['teamCharter.trace.server'].enum, ['off', 'messages', 'verbose']);
   });
 
@@ -87,5 +90,25 @@ describe('extension manifest', () => {
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
     assert.equal(pkg.capabilities.virtualWorkspaces.supported, false);
     assert.ok(pkg.capabilities.virtualWorkspaces.description);
+  });
+
+  it('contributes the config schema to JSON (.charterrc.json) and to Red Hat\'s YAML extension (.charterrc.yaml, .charterrc.yml)', () => {
+    const schemaOf = (entries: Array<{ fileMatch: string | string[]; url: string }>, name: string) =>
+      entries.find((e) => [e.fileMatch].flat().some((m) => matches(m.includes('/') ? m : `**/${m}`, `teams/payments/${name}`)))?.url;
+    assert.equal(schemaOf(pkg.contributes.jsonValidation, '.charterrc.json'), './schemas/charterrc.schema.json');
+    for (const name of ['.charterrc.yaml', '.charterrc.yml']) assert.equal(schemaOf(pkg.contributes.yamlValidation, name), './schemas/charterrc.schema.json', name);
+    assert.equal(schemaOf(pkg.contributes.yamlValidation, 'team-charter.yaml'), undefined);
+    assert.ok(fs.existsSync(path.join(ROOT, 'schemas/charterrc.schema.json')));
+  });
+
+  it('the client sends config files to the server exactly when the server treats them as config files', () => {
+    for (const [name, isConfig] of [['.charterrc.yaml', true], ['.charterrc.yml', true], ['.charterrc.json', true], ['.charterrc', false], ['charterrc.yaml', false], ['.charterrc.yaml.bak', false], ['x.charterrc.json', false]] as const) {
+      const file = `teams/payments/${name}`;
+      assert.equal(CONFIG_FILE_NAME.test(name), isConfig, name);
+      assert.equal(matches(CONFIG_GLOB, file), isConfig, `document selector vs ${name}`);
+      assert.equal(matches(CONFIG_FILE_PATTERN, file), isConfig, `server watcher vs ${name}`);
+      assert.equal(isConfigFileUri(`file:///work/${file}`), isConfig, `server vs ${name}`);
+    }
+    assert.equal(CONFIG_SCHEMA_NOTIFICATION, SERVER_CONFIG_SCHEMA_NOTIFICATION);
   });
 });

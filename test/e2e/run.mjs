@@ -34,7 +34,7 @@ const STEP_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 30000);
 /** Screenshots that illustrate the README and docs/vscode.md. */
 const DOCS_IMAGES = { '05-quick-fix-menu.png': 'vscode-quick-fix.png', '08-completion.png': 'vscode-completion.png' };
 /** What the .vsix may contain: the bundles, the manifest and docs, no sources, tests or maps. */
-const VSIX_ALLOWED = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt|\.md)?|dist\/(client|server)\.js|schemas\/team-charter\.schema\.json|\.vsixmanifest)$/i;
+const VSIX_ALLOWED = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt|\.md)?|dist\/(client|server)\.js|schemas\/[\w-]+\.schema\.json|\.vsixmanifest)$/i;
 
 const t0 = Date.now();
 const results = { artifacts, steps: [] };
@@ -111,6 +111,10 @@ try {
       const files = filesUnder(installed.folder);
       const unexpected = files.filter((f) => !VSIX_ALLOWED.test(f));
       if (unexpected.length) throw new Error(`the .vsix ships files it should not (.vscodeignore): ${unexpected.slice(0, 10).join(', ')}`);
+      const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+      const schemaUrls = [...(pkg.contributes.jsonValidation ?? []), ...(pkg.contributes.yamlValidation ?? [])].map((v) => v.url.replace(/^\.\//, ''));
+      const missing = schemaUrls.filter((u) => !files.includes(u));
+      if (missing.length) throw new Error(`the .vsix lacks the schemas package.json contributes: ${missing.join(', ')}`);
       return { ...installed, files };
     });
 

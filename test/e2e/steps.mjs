@@ -1,6 +1,7 @@
 // What a new user does with the extension, step by step, in the real workbench. Each step checks
 // what the user would see (Problems panel, menus, hover, the file on disk) and takes a screenshot.
 import fs from 'node:fs';
+import path from 'node:path';
 import { EDITOR, cursorPosition, editorText, gotoLine, lineOf, pressUntilVisible, problemRows, runCommand, until } from './ui.mjs';
 
 /** Findings the fixture has, each one a rule id the Problems panel must show. */
@@ -175,6 +176,39 @@ export async function userJourney(t, step) {
     }, 'no "ben" left on disk');
     if (count(after, 'benedikt') !== bens) throw new Error(`renamed ${count(after, 'benedikt')} of ${bens} occurrences`);
     return { renamed: bens };
+  });
+
+  await step('typing a misspelt rule id in .charterrc.yaml shows a did-you-mean in the Problems panel', async () => {
+    const config = path.join(wb.workspace, '.charterrc.yaml');
+    fs.writeFileSync(config, '# Rule settings for this workspace\nrules:\n  mission-missing: info\n');
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('.charterrc.yaml');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: '.charterrc.yaml' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: '.charterrc.yaml' }).waitFor();
+    await until(async () => /mission-missing: info/.test(await editorText(page)), 'the config in the editor');
+    await gotoLine(page, 4, 1);
+    await page.keyboard.type('  owner-mising: off');
+    if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').waitFor({ state: 'visible' });
+    const row = await until(async () => (await problemRows(page)).find((r) => r.text.includes('did you mean "owner-missing"')), 'the did-you-mean row in the Problems panel');
+    if (!/unknown rule "owner-mising" in config/.test(row.text)) throw new Error(`the row does not name the unknown id: ${row.text}`);
+    await page.locator(`${EDITOR} .squiggly-error`).first().waitFor({ state: 'attached' });
+    await shot('14-charterrc-did-you-mean.png');
+    return { problem: row.text };
+  });
+
+  await step('its quick fix changes the id to the rule meant, and the problem goes away', async () => {
+    await page.locator(`${EDITOR} .view-lines`).first().click();
+    await gotoLine(page, 4, 5);
+    const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to "owner-missing"' }).first();
+    await pressUntilVisible(page, ['Control+.'], item, 'the quick fix "Change to owner-missing"');
+    await item.click();
+    await until(async () => /owner-missing: off/.test(await editorText(page)), 'owner-missing: off in the editor');
+    await until(async () => !(await problemRows(page)).some((r) => r.text.includes('owner-mising')), 'the did-you-mean row to leave the Problems panel');
+    await shot('15-charterrc-fixed.png');
   });
 
   await step('"Team Charter: Show output" shows the server log', async () => {

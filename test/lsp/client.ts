@@ -89,6 +89,8 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** The `teamCharter` section answered to workspace/configuration. */
   settings?: Record<string, unknown>;
+  /** Other sections answered to workspace/configuration (for other servers, e.g. `yaml`). */
+  sections?: Record<string, unknown>;
   initializationOptions?: unknown;
   /** Workspace folders (file-system paths). */
   folders?: string[];
@@ -144,7 +146,7 @@ export class TestClient {
     connection.onRequest(ConfigurationRequest.type, (p) =>
       p.items.map((item) => {
         client.configurationRequests.push(item);
-        return item.section === 'teamCharter' ? client.settings : null;
+        return item.section === 'teamCharter' ? client.settings : (options.sections?.[item.section ?? ''] ?? null);
       }),
     );
     connection.onRequest(ApplyWorkspaceEditRequest.type, (p) => {

@@ -216,8 +216,8 @@ describe('language server: config files and settings', function () {
   });
 
   it('reads settings defensively and layers them', () => {
-    assert.deepEqual(parseSettings({ enable: 'yes', run: 'sometimes', maxFileSize: -1, rules: [] }).problems.length, 4);
-    assert.deepEqual(layerSettings({ rules: { a: 'off' } }, { run: 'onSave', rules: { b: 'info' } }), { enable: true, run: 'onSave', maxFileSize: 5 * 1024 * 1024, rules: { a: 'off', b: 'info' } });
+    assert.deepEqual(parseSettings({ enable: 'yes', run: 'sometimes', maxFileSize: -1, rules: [], codeLens: { enable: 'no' } }).problems.length, 5);
+    assert.deepEqual(layerSettings({ rules: { a: 'off' } }, { run: 'onSave', rules: { b: 'info' }, codeLens: false }), { enable: true, run: 'onSave', maxFileSize: 5 * 1024 * 1024, rules: { a: 'off', b: 'info' }, codeLens: false });
   });
 
   it('a severity override from the settings keeps the options the config file gave the rule', () => {

@@ -155,9 +155,9 @@ describe('language server: hover, navigation, rename, symbols, code lens', funct
   it('code lenses: what each member answers for, and each decision boundary', async () => {
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     const byLine = new Map(lenses.map((l) => [l.range.start.line, l.command?.title]));
-    assert.equal(byLine.get(lineOf('- id: ana')), 'owns 1 decision · carries 2 risks · in 1 check-in');
-    assert.equal(byLine.get(lineOf('- id: ben')), 'owns 1 decision · carries 1 risk · in 1 check-in');
-    assert.equal(byLine.get(lineOf('- id: payout-batching')), 'boundary: team · ben decides inside the team, no approval');
+    assert.equal(byLine.get(lineOf('- id: ana')), 'owns 1 decision · risk owner of 1 decision · carries 1 risk · in 1 check-in');
+    assert.equal(byLine.get(lineOf('- id: ben')), 'owns 1 decision · risk owner of 1 decision · in 1 check-in');
+    assert.equal(byLine.get(lineOf('- id: payout-batching')), 'boundary: team · decided by ben inside the team, no approval');
     assert.equal(byLine.get(lineOf('- id: fee-changes')), 'boundary: escalate · needs approval from finance');
     assert.equal(lenses.length, 4);
   });

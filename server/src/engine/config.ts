@@ -2,8 +2,8 @@
 import { parse as parseYaml } from 'yaml';
 import type { CharterConfig, RuleSetting, SeverityOrOff } from './model';
 import type { Rule } from './rule';
-import { optionProblems, resolveOptions } from './options';
-import { closestMatches } from './text';
+import { resolveOptions } from './options';
+import { configProblems } from './config-problems';
 
 export interface EffectiveRule {
   rule: Rule;
@@ -20,45 +20,12 @@ const SEVERITY_WORDS: Record<string, SeverityOrOff> = {
 };
 
 /**
- * Problems in a config (unknown rule ids, bad severities). Adapters show them; `rules` may hold
- * extra ids (e.g. from a newer version) and those are simply ignored by `effectiveRules`.
+ * Problems in a config (unknown rule ids, bad severities and options, globs that match nothing), as
+ * messages; config-problems.ts has them with the path of the key or value each is about. `rules` may
+ * hold extra ids (e.g. from a newer version) and those are simply ignored by `effectiveRules`.
  */
 export function checkConfig(config: unknown, rules: readonly Rule[]): string[] {
-  const problems: string[] = [];
-  if (config === null || config === undefined) return problems;
-  if (typeof config !== 'object' || Array.isArray(config)) return ['the config must be a map with a "rules" key'];
-  const known = new Map(rules.map((r) => [r.id, r]));
-  for (const key of Object.keys(config)) if (key !== 'rules' && key !== 'ignores' && !key.startsWith('x-')) problems.push(`unknown config key "${key}" (expected "rules" or "ignores")`);
-  problems.push(...ignoreProblems((config as CharterConfig).ignores));
-  const ruleSettings = (config as CharterConfig).rules;
-  if (ruleSettings === undefined || ruleSettings === null) return problems;
-  if (typeof ruleSettings !== 'object' || Array.isArray(ruleSettings)) return [...problems, '"rules" must be a map of rule id to severity'];
-  for (const [id, setting] of Object.entries(ruleSettings)) {
-    if (!known.has(id)) {
-      const close = closestMatches(id, known.keys(), 3);
-      problems.push(`unknown rule "${id}" in config${close.length ? ` (did you mean "${close[0]}"?)` : ''}`);
-    }
-    const sev = Array.isArray(setting) ? setting[0] : setting;
-    if (typeof sev !== 'string' || !Object.prototype.hasOwnProperty.call(SEVERITY_WORDS, sev)) problems.push(`rule "${id}": severity must be off, info, warning or error, not ${JSON.stringify(sev)}`);
-    if (Array.isArray(setting) && setting.length > 1 && (typeof setting[1] !== 'object' || setting[1] === null || Array.isArray(setting[1]))) {
-      problems.push(`rule "${id}": options must be a map, like [warning, { max: 3 }]`);
-    } else if (Array.isArray(setting) && setting[1] && known.has(id)) {
-      problems.push(...optionProblems(id, known.get(id)!.options, setting[1] as Record<string, unknown>));
-    }
-  }
-  return problems;
-}
-
-/** `ignores`: a list of gitignore-style globs (`*`, `**`, trailing `/`); negation (`!`) is not supported. */
-function ignoreProblems(ignores: unknown): string[] {
-  if (ignores === undefined || ignores === null) return [];
-  if (!Array.isArray(ignores)) return ['"ignores" must be a list of globs, like [test/fixtures/]'];
-  return ignores.flatMap((glob) => {
-    if (typeof glob !== 'string') return [`"ignores": ${JSON.stringify(glob)} is not a glob (write it as a string)`];
-    if (glob.trim() === '') return ['"ignores": an empty glob matches nothing'];
-    if (glob.startsWith('!')) return [`"ignores": "${glob}": negation ("!") is not supported; the glob is left out`];
-    return [];
-  });
+  return configProblems(config, rules).map((p) => p.message);
 }
 
 export function effectiveRules(rules: readonly Rule[], config: CharterConfig | undefined): EffectiveRule[] {

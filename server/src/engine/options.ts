@@ -1,6 +1,7 @@
 // Typed rule options: each rule declares its options (type, range, default, description) once, and
 // the engine validates what a config gives against that declaration. Rules then read plain, typed
 // values; the config schema, the docs tables and completion read the same declarations.
+import { closestMatches } from './text';
 
 export type OptionSpec =
   | { type: 'integer'; default: number; minimum?: number; maximum?: number; description: string }
@@ -33,17 +34,31 @@ export function isAllowed(spec: OptionSpec, value: unknown): boolean {
   return true;
 }
 
+export interface OptionProblem {
+  /** The option's name as written. */
+  name: string;
+  /** An unknown name is about the key; a bad value about the value. */
+  at: 'key' | 'value';
+  message: string;
+  /** The config schema expresses it too (a type or a range); an unknown name it leaves to the server. */
+  inSchema: boolean;
+  /** The declared option a misspelt name probably meant. */
+  suggestion?: string;
+}
+
 /** Problems with the options a config gives one rule, each naming the rule, the option and what is allowed. */
-export function optionProblems(ruleId: string, specs: OptionSpecs | undefined, given: Record<string, unknown>): string[] {
+export function optionProblems(ruleId: string, specs: OptionSpecs | undefined, given: Record<string, unknown>): OptionProblem[] {
   const declared = specs ?? {};
   const names = Object.keys(declared);
-  const problems: string[] = [];
+  const problems: OptionProblem[] = [];
   for (const [name, value] of Object.entries(given)) {
     const spec = Object.prototype.hasOwnProperty.call(declared, name) ? declared[name] : undefined;
     if (!spec) {
-      problems.push(`rule "${ruleId}" has no option "${name}" (${names.length ? `its options: ${names.join(', ')}` : 'it takes none'})`);
+      const close = closestMatches(name, names, Math.min(3, Math.max(1, Math.floor(name.length / 3))));
+      const hint = close.length ? `did you mean "${close[0]}"?` : names.length ? `its options: ${names.join(', ')}` : 'it takes none';
+      problems.push({ name, at: 'key', message: `rule "${ruleId}" has no option "${name}" (${hint})`, inSchema: false, ...(close.length ? { suggestion: close[0] } : {}) });
     } else if (!isAllowed(spec, value)) {
-      problems.push(`rule "${ruleId}": option "${name}" must be ${allowedValues(spec)}, like ${JSON.stringify(spec.default)}, not ${JSON.stringify(value)}`);
+      problems.push({ name, at: 'value', message: `rule "${ruleId}": option "${name}" must be ${allowedValues(spec)}, like ${JSON.stringify(spec.default)}, not ${JSON.stringify(value)}`, inSchema: true });
     }
   }
   return problems;

@@ -21,19 +21,24 @@ export function codeLenses(analysis: Analysis): CodeLens[] {
   return lenses;
 }
 
-/** `team: ana decides alone` / `consult: ana decides after hearing ben, finance` / `escalate: needs approval from finance`. */
+/**
+ * `boundary: team · decided by ana inside the team, no approval` / `boundary: consult · decided by ana
+ * after hearing ben, finance` / `boundary: escalate · needs approval from finance`. Passive, so the
+ * sentence reads right whoever the owner is: one id, `Maya and Felix`, or a list (which owner-multiple reports).
+ */
 export function boundaryLens(decision: Entry): string {
   const boundary = decision.text('boundary')?.trim();
-  const owner = decision.text('owner')?.trim() || 'nobody (no owner)';
+  const owners = decision.text('owner')?.trim() || decision.texts('owner').join(' and ');
+  const decided = (how: string) => (owners ? `decided by ${owners} ${how}` : `decided ${how} (no owner yet)`);
   const consult = decision.texts('consult');
   switch (boundary) {
     case undefined:
     case '':
-      return `boundary: team (default) · ${owner} decides inside the team, no approval`;
+      return `boundary: team (default) · ${decided('inside the team, no approval')}`;
     case 'team':
-      return `boundary: team · ${owner} decides inside the team, no approval`;
+      return `boundary: team · ${decided('inside the team, no approval')}`;
     case 'consult':
-      return `boundary: consult · ${owner} decides after hearing ${consult.length ? consult.join(', ') : 'nobody yet (no consult)'}`;
+      return `boundary: consult · ${decided(`after hearing ${consult.length ? consult.join(', ') : 'nobody yet (no consult)'}`)}`;
     case 'escalate': {
       const approver = decision.text('approver')?.trim();
       return `boundary: escalate · needs approval from ${approver || 'nobody yet (no approver)'}`;

@@ -100,7 +100,7 @@ export function createFeatures(connection: Connection, ctx: FeatureContext) {
         return ctx.capabilities().textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport ? symbols : flatSymbols(symbols, state.doc.uri);
       }),
     );
-  const onCodeLens = (params: CodeLensParams) => withState('codeLens', params?.textDocument?.uri, [], (state) => withAnalysis(state, [], codeLenses));
+  const onCodeLens = (params: CodeLensParams) => withState('codeLens', params?.textDocument?.uri, [], (state) => (state.settings.codeLens ? withAnalysis(state, [], codeLenses) : []));
   const onCodeAction = (params: CodeActionParams) => withState('codeAction', params?.textDocument?.uri, [], (state) => codeActions(state, params));
   const onExecuteCommand = async (params: ExecuteCommandParams) => {
     if (params.command !== FIX_ALL_COMMAND) return null;

@@ -61,10 +61,17 @@ export function involvement(index: CharterIndex, partyId: string): Involvement {
   return result;
 }
 
-/** `owns 3 decisions · carries 2 risks · in 2 check-ins` (risks: owned risks plus decisions whose risk they carry). */
+/**
+ * `owns 2 decisions · risk owner of 1 decision · carries 1 risk · in 2 check-ins`: each part says what
+ * it counts — decisions owned, decisions whose `risk_owner` the party is, entries of `risks` it
+ * owns (those two only when there are any), check-ins it runs or takes part in.
+ */
 export function involvementSummary(inv: Involvement): string {
-  const carried = inv.risks.length + inv.riskOf.length;
-  return `owns ${plural(inv.owns.length, 'decision')} · carries ${plural(carried, 'risk')} · in ${plural(inv.checkins.length, 'check-in')}`;
+  const parts = [`owns ${plural(inv.owns.length, 'decision')}`];
+  if (inv.riskOf.length) parts.push(`risk owner of ${plural(inv.riskOf.length, 'decision')}`);
+  if (inv.risks.length) parts.push(`carries ${plural(inv.risks.length, 'risk')}`);
+  parts.push(`in ${plural(inv.checkins.length, 'check-in')}`);
+  return parts.join(' · ');
 }
 
 /** A markdown description of a party: who it is, then what it answers for. */

@@ -12,6 +12,8 @@ export const FIX_ALL_TITLE = 'Fix all safe problems';
 /** Sent after the diagnostics of a document version were published: `{ uri, version }`. */
 export const VALIDATED_NOTIFICATION = 'teamCharter/validated';
 export const CONFIG_FILE_PATTERN = '**/.charterrc.{yaml,yml,json}';
+/** From the client: which kinds of config file the editor checks with the config schema itself, `{ json?, yaml? }`. */
+export const CONFIG_SCHEMA_NOTIFICATION = 'teamCharter/configFileSchema';
 
 /** `team-charter.yaml`, `team-charter.yml`, `<name>.charter.yaml`, `<name>.charter.yml`. */
 export function isCharterUri(uri: string): boolean {

@@ -1,6 +1,6 @@
 // Everything that needs the engine: settings, config files, the shared analyses, validation and
 // the feature handlers. The shell (server.ts) loads this module only after answering `initialize`.
-import { MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
+import { CodeLensRefreshRequest, MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
 import type { Connection, InitializeParams, TextDocuments, WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Charters } from './charters';
@@ -8,7 +8,9 @@ import type { CharterState } from './charters';
 import { ConfigFiles } from './config-files';
 import { diagnosticsFor } from './diagnostics';
 import { createFeatures } from './features';
-import { VALIDATED_NOTIFICATION, isCharterUri } from './protocol';
+import { VALIDATED_NOTIFICATION, isCharterUri, isConfigFileUri } from './protocol';
+import { ConfigFileFeatures, readConfigFileSchema } from './charterrc';
+import type { CodeActionParams, CompletionParams, HoverParams } from 'vscode-languageserver/node';
 import { ValidationScheduler } from './scheduler';
 import type { Reason } from './scheduler';
 import { SettingsStore } from './settings-store';
@@ -25,13 +27,19 @@ export function createRuntime(connection: Connection, documents: TextDocuments<T
   configs.setWorkspaceFolders(init.workspaceFolders?.map((f) => f.uri) ?? (init.rootUri ? [init.rootUri] : []));
   const charters = new Charters(documents, settings, configs, log);
   const shownConfigErrors = new Map<string, string>();
+  const configFiles = new ConfigFileFeatures(readConfigFileSchema((init.initializationOptions as { configFileSchema?: unknown } | null | undefined)?.configFileSchema));
 
   const scheduler = new ValidationScheduler(async (uri, reasons) => {
     const doc = documents.get(uri);
-    if (!doc || !isCharterUri(uri)) return;
+    if (!doc || !(isCharterUri(uri) || isConfigFileUri(uri))) return;
     const s = await settings.forDocument(uri);
     if (!s.enable) return publish(uri, doc.version, []);
     if (s.run === 'onSave' && !['open', 'save', 'config'].some((r) => reasons.has(r as Reason))) return;
+    if (isConfigFileUri(uri)) {
+      const current = documents.get(uri);
+      if (current) publish(uri, current.version, configFiles.diagnostics(current));
+      return;
+    }
     const state = await charters.state(uri);
     if (!state || documents.get(uri)?.version !== state.doc.version) return; // superseded: a newer request follows
     // rules.md "Ignores": an ignored charter is outside the set and gets no diagnostics.
@@ -61,11 +69,33 @@ export function createRuntime(connection: Connection, documents: TextDocuments<T
   }
 
   function revalidateAll(reason: Reason): void {
-    for (const doc of charters.all()) scheduler.request(doc.uri, reason);
+    for (const doc of documents.all()) if (isCharterUri(doc.uri) || isConfigFileUri(doc.uri)) scheduler.request(doc.uri, reason);
+  }
+
+  /** Runs a feature on an open config file Team Charter is enabled for; errors are logged, never thrown at the client. */
+  async function withConfigFile<T>(feature: string, uri: unknown, fallback: T, run: (doc: TextDocument) => T): Promise<T> {
+    try {
+      const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
+      if (!doc || !(await settings.forDocument(doc.uri)).enable) return fallback;
+      return run(doc);
+    } catch (e) {
+      log(`${feature} failed for ${String(uri)}: ${(e as Error)?.stack ?? e}`);
+      return fallback;
+    }
   }
 
   return {
     features: createFeatures(connection, { charters: () => charters, capabilities: () => caps, log }),
+    configFeatures: {
+      onCompletion: (p: CompletionParams) => withConfigFile('completion', p?.textDocument?.uri, [], (doc) => configFiles.completion(doc, p)),
+      onHover: (p: HoverParams) => withConfigFile('hover', p?.textDocument?.uri, null, (doc) => configFiles.hover(doc, p)),
+      onCodeAction: (p: CodeActionParams) => withConfigFile('codeAction', p?.textDocument?.uri, [], (doc) => configFiles.codeActions(doc, p)),
+    },
+    /** The client changed which kinds of config file the editor checks with the schema itself. */
+    configSchemaChanged(params: unknown): void {
+      configFiles.setSchema(readConfigFileSchema(params));
+      for (const doc of documents.all()) if (isConfigFileUri(doc.uri)) scheduler.request(doc.uri, 'config');
+    },
     validate: (uri: string, reason: Reason) => scheduler.request(uri, reason),
     /** Compiles the engine's hot paths while nothing is open (see warm-up.ts). */
     warmUp: (msSinceInput: () => number) => warmUp(() => documents.all().some((d) => isCharterUri(d.uri)), msSinceInput, '2026-01-01'),
@@ -77,6 +107,8 @@ export function createRuntime(connection: Connection, documents: TextDocuments<T
     settingsChanged(payload: unknown): void {
       settings.onDidChange(payload);
       revalidateAll('config');
+      // Lenses are pulled: ask the client to pull them again (teamCharter.codeLens.enable may have changed).
+      if (caps.workspace?.codeLens?.refreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     },
     configFilesChanged(): void {
       configs.invalidate();

@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_PATTERN, FIX_ALL_COMMAND, FIX_ALL_KIND, SERVER_NAME, SERVER_VERSION, SETTINGS_SECTION, isCharterUri, isConfigFileUri } from './protocol';
+import { CONFIG_FILE_PATTERN, CONFIG_SCHEMA_NOTIFICATION, FIX_ALL_COMMAND, FIX_ALL_KIND, SERVER_NAME, SERVER_VERSION, SETTINGS_SECTION, isCharterUri, isConfigFileUri } from './protocol';
 import type { Runtime } from './runtime';
 
 /** Milliseconds since bytes last arrived from the client (stdio and node-ipc; Infinity otherwise). */
@@ -66,27 +66,30 @@ export function startServer(connection: Connection): void {
   });
 
   // Other YAML files are ignored without loading anything (Helix and Neovim attach us to all YAML).
-  documents.onDidOpen((e) => isCharterUri(e.document.uri) && runtime().validate(e.document.uri, 'open'));
-  documents.onDidChangeContent((e) => isCharterUri(e.document.uri) && runtime().validate(e.document.uri, 'change'));
+  const ours = (uri: string) => isCharterUri(uri) || isConfigFileUri(uri);
+  documents.onDidOpen((e) => ours(e.document.uri) && runtime().validate(e.document.uri, 'open'));
+  documents.onDidChangeContent((e) => ours(e.document.uri) && runtime().validate(e.document.uri, 'change'));
   documents.onDidSave((e) => {
     if (isConfigFileUri(e.document.uri)) runtime().configFilesChanged();
-    else if (isCharterUri(e.document.uri)) runtime().validate(e.document.uri, 'save');
+    if (ours(e.document.uri)) runtime().validate(e.document.uri, 'save');
   });
-  documents.onDidClose((e) => isCharterUri(e.document.uri) && runtime().closed(e.document.uri));
+  documents.onDidClose((e) => ours(e.document.uri) && runtime().closed(e.document.uri));
   connection.onDidChangeConfiguration((params) => runtime().settingsChanged(params?.settings));
   connection.onDidChangeWatchedFiles((params) => params?.changes?.some((c) => isConfigFileUri(c.uri)) && runtime().configFilesChanged());
+  connection.onNotification(CONFIG_SCHEMA_NOTIFICATION, (params: unknown) => runtime().configSchemaChanged(params));
 
   // Requests about other files are answered without loading the engine.
   const charter = (p: { textDocument?: { uri?: unknown } } | null | undefined) => typeof p?.textDocument?.uri === 'string' && isCharterUri(p.textDocument.uri);
-  connection.onCompletion((p) => (charter(p) ? runtime().features.onCompletion(p) : []));
-  connection.onHover((p) => (charter(p) ? runtime().features.onHover(p) : null));
+  const config = (p: { textDocument?: { uri?: unknown } } | null | undefined) => typeof p?.textDocument?.uri === 'string' && isConfigFileUri(p.textDocument.uri);
+  connection.onCompletion((p) => (charter(p) ? runtime().features.onCompletion(p) : config(p) ? runtime().configFeatures.onCompletion(p) : []));
+  connection.onHover((p) => (charter(p) ? runtime().features.onHover(p) : config(p) ? runtime().configFeatures.onHover(p) : null));
   connection.onDefinition((p) => (charter(p) ? runtime().features.onDefinition(p) : []));
   connection.onReferences((p) => (charter(p) ? runtime().features.onReferences(p) : []));
   connection.onPrepareRename((p) => (charter(p) ? runtime().features.onPrepareRename(p) : null));
   connection.onRenameRequest((p) => (charter(p) ? runtime().features.onRename(p) : null));
   connection.onDocumentSymbol((p) => (charter(p) ? runtime().features.onDocumentSymbol(p) : []));
   connection.onCodeLens((p) => (charter(p) ? runtime().features.onCodeLens(p) : []));
-  connection.onCodeAction((p) => (charter(p) ? runtime().features.onCodeAction(p) : []));
+  connection.onCodeAction((p) => (charter(p) ? runtime().features.onCodeAction(p) : config(p) ? runtime().configFeatures.onCodeAction(p) : []));
   connection.onExecuteCommand((p) => runtime().features.onExecuteCommand(p));
 
   documents.listen(connection);

@@ -12,9 +12,11 @@ export interface Settings {
   /** Severity overrides on top of the config file: `{ "owner-missing": "warning" }`. */
   rules: Record<string, RuleSetting>;
   maxFileSize: number;
+  /** `teamCharter.codeLens.enable`: lenses above members and decisions. */
+  codeLens: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType', rules: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE };
+export const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType', rules: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, codeLens: true };
 
 export interface ParsedSettings {
   settings: Partial<Settings>;
@@ -44,6 +46,12 @@ export function parseSettings(raw: unknown): ParsedSettings {
     if (typeof r.maxFileSize === 'number' && r.maxFileSize >= 0 && Number.isFinite(r.maxFileSize)) settings.maxFileSize = r.maxFileSize;
     else problems.push(`teamCharter.maxFileSize must be a number of characters (0 or more), not ${JSON.stringify(r.maxFileSize)}`);
   }
+  // VS Code sends `codeLens: { enable }`; a client configured by hand may send the dotted key.
+  const codeLens = r.codeLens && typeof r.codeLens === 'object' ? (r.codeLens as Record<string, unknown>).enable : r['codeLens.enable'];
+  if (codeLens !== undefined && codeLens !== null) {
+    if (typeof codeLens === 'boolean') settings.codeLens = codeLens;
+    else problems.push(`teamCharter.codeLens.enable must be true or false, not ${JSON.stringify(codeLens)}`);
+  }
   return { settings, problems };
 }
 
@@ -53,7 +61,7 @@ export function sectionOf(payload: unknown): unknown {
   const p = payload as Record<string, unknown>;
   if (SETTINGS_SECTION in p) return p[SETTINGS_SECTION];
   if ('settings' in p) return sectionOf(p.settings);
-  const own = ['enable', 'run', 'rules', 'maxFileSize'];
+  const own = ['enable', 'run', 'rules', 'maxFileSize', 'codeLens', 'codeLens.enable'];
   return Object.keys(p).some((k) => own.includes(k)) ? p : undefined;
 }
 
@@ -65,6 +73,7 @@ export function layerSettings(...layers: Array<Partial<Settings> | undefined>): 
     if (layer.enable !== undefined) out.enable = layer.enable;
     if (layer.run !== undefined) out.run = layer.run;
     if (layer.maxFileSize !== undefined) out.maxFileSize = layer.maxFileSize;
+    if (layer.codeLens !== undefined) out.codeLens = layer.codeLens;
     if (layer.rules) out.rules = { ...out.rules, ...layer.rules };
   }
   return out;
