@@ -13,11 +13,11 @@ describe('cli lint exit status and filters', () => {
     const dir = tempTree({ 'team-charter.yaml': charterWith(MISSING_OWNER, UNKNOWN_KEY, UNUSED_SUPPRESSION) });
     const r = lintIn(dir, '--quiet');
     assert.equal(r.code, 1);
-    assert.deepEqual(r.stdout.trimEnd().split('\n').map((l) => l.split('  ').at(-1)), ['owner-missing', '1 errors, 0 warnings, 0 infos in 1 files']);
+    assert.deepEqual(r.stdout.trimEnd().split('\n').map((l) => l.split('  ').at(-1)), ['owner-missing', '1 error, 0 warnings, 0 infos in 1 file']);
     const warnOnly = tempTree({ 'team-charter.yaml': charterWith(UNKNOWN_KEY) });
     const q = lintIn(warnOnly, '--quiet', '--max-warnings', '0');
     assert.equal(q.code, 0, 'warnings are not counted under --quiet');
-    assert.equal(q.stdout, '0 errors, 0 warnings, 0 infos in 1 files\n');
+    assert.equal(q.stdout, '0 errors, 0 warnings, 0 infos in 1 file\n');
   });
 
   it('--max-warnings N exits 1 only when warnings exceed N', () => {

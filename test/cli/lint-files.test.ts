@@ -30,7 +30,7 @@ describe('cli lint reading files', () => {
     const r = lintIn(dir);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^team-charter: broken\/team-charter\.yaml: cannot read/);
-    assert.match(r.stdout, /in 1 files/);
+    assert.match(r.stdout, /in 1 file/);
   });
 
   it('a UTF-8 BOM is not part of the text: positions are the ones an editor shows', () => {

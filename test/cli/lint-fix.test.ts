@@ -19,7 +19,7 @@ describe('cli lint --fix', () => {
       'team-charter.yaml:2  unsupported-version  Set "charter: 1"',
       'team-charter.yaml:53  unused-suppression  Remove the unused suppression comment',
       'applied 2 safe fixes in 1 file',
-      '1 errors, 0 warnings, 0 infos in 1 files',
+      '1 error, 0 warnings, 0 infos in 1 file',
     ]);
   });
 

@@ -33,14 +33,14 @@ describe('cli lint --format text', () => {
     const messages = lintJson(dir).report.files[1].findings.map((f) => `  ${f.severity}  ${f.message}  `);
     lines.slice(0, -1).forEach((line, i) => assert.ok(line.includes(messages[i]), line));
     assert.match(lines[1], /  error  decision "payout-batching" has no owner/);
-    assert.equal(lines.at(-1), '1 errors, 1 warnings, 1 infos in 2 files');
+    assert.equal(lines.at(-1), '1 error, 1 warning, 1 info in 2 files');
   });
 
   it('a clean charter prints only the summary and exits 0', () => {
     const dir = tempTree({ 'team-charter.yaml': charterWith() });
     const r = lintIn(dir);
     assert.equal(r.code, 0, r.stdout + r.stderr);
-    assert.equal(r.stdout, '0 errors, 0 warnings, 0 infos in 1 files\n');
+    assert.equal(r.stdout, '0 errors, 0 warnings, 0 infos in 1 file\n');
   });
 
   it('colours only with FORCE_COLOR (stdout is not a TTY here), never with NO_COLOR', () => {

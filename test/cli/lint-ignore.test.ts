@@ -32,7 +32,7 @@ describe('cli lint ignores', () => {
     const r = lintIn(dir, 'test/fixtures/bad/team-charter.yaml', 'teams/a/team-charter.yaml');
     assert.equal(r.code, 0);
     assert.equal(r.stderr, 'team-charter: test/fixtures/bad/team-charter.yaml: ignored (by .charterrc.yaml); not linted\n');
-    assert.match(r.stdout, /in 1 files$/m);
+    assert.match(r.stdout, /in 1 file$/m);
     const folder = lintIn(dir, 'test/fixtures');
     assert.equal(folder.code, 0);
     assert.equal(folder.stderr, 'team-charter: test/fixtures: every charter in it is ignored (by .charterrc.yaml); not linted\n');

@@ -46,7 +46,7 @@ describe('diff: what is not a change', () => {
 
   it('a section-wide finding whose counts change ("3 of 4 decisions" → "4 of 5") is the same finding', () => {
     const growth = fs.readFileSync(path.join(ROOT, 'examples/growth/team-charter.yaml'), 'utf8');
-    const head = edit(growth, '\ncheckins:', '  - id: pricing-tests\n    scope: Which price points we test\n    owner: priya\n    boundary: escalate\n    approver: vp-product\n    risk_owner: priya\n    escalate_to: vp-product\n\ncheckins:');
+    const head = edit(growth, '\ncheckins:', '  - id: pricing-tests\n    scope: Which price points we test\n    owner: priya\n    boundary: escalate\n    approver: sara\n    risk_owner: priya\n    escalate_to: sara\n\ncheckins:');
     const { findings } = diff(growth, head);
     assert.deepEqual(findings.introduced.map((f) => f.rule), []);
     assert.deepEqual(findings.resolved.map((f) => f.rule), []);
