@@ -90,7 +90,8 @@ describe('hostile input', () => {
   });
 
   it('CRLF files: same lines and columns as LF; fixes keep CRLF', () => {
-    const lf = base.replace('    risk_owner: ben\n', '');
+    // A safe fix that inserts a line (charter: 1), and quick fixes that insert lines (risk_owner).
+    const lf = base.replace('    risk_owner: ben\n', '').replace('charter: 1\n', '');
     const crlf = lf.replace(/\n/g, '\r\n');
     const a = check(lf);
     const b = check(crlf);

@@ -70,9 +70,16 @@ describe('unknown-reference', () => {
     assert.equal(only(text, 'unknown-reference').length, 0);
   });
 
-  it('a unique close match is a safe fix that fix-all applies', () => {
-    const text = charter(['  owner: ana\n  covers', '  owner: anna\n  covers']);
+  it('a reference that differs only by letter case or separators is a safe fix that fix-all applies', () => {
+    const text = charter(['  owner: ana\n  covers', '  owner: Ana\n  covers']);
     assert.equal(fixAll(text, { today: '2026-11-25' }).text, BASE);
+  });
+
+  it('any other close match (a different letter) is offered, never applied by fix-all: it may be another person', () => {
+    const text = charter(['  owner: ana\n  covers', '  owner: anna\n  covers']);
+    assert.equal(fixAll(text, { today: '2026-11-25' }).text, text);
+    const [finding] = run(text).filter((f) => f.rule === 'unknown-reference');
+    assert.deepEqual(finding.fixes.map((f) => [f.title, f.safe]).slice(0, 1), [['Change to "ana"', false]]);
   });
 });
 

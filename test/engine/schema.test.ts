@@ -24,7 +24,8 @@ const FORMAT: Record<string, { keys: string[]; required: string[] }> = {
   'priorities/0': { keys: ['id', 'title', 'why'], required: ['id', 'title'] },
   intent: { keys: ['what', 'why', 'done'], required: [] },
   'decisions/0': { keys: ['id', 'scope', 'owner', 'boundary', 'consult', 'approver', 'inform', 'risk_owner', 'escalate_to', 'revisit'], required: ['id'] },
-  'checkins/0': { keys: ['id', 'cadence', 'milestones', 'owner', 'participants', 'agreed_with', 'purpose', 'format'], required: ['id'] },
+  // `until` and `minutes`: version 1.1 additions.
+  'checkins/0': { keys: ['id', 'cadence', 'milestones', 'owner', 'participants', 'agreed_with', 'purpose', 'format', 'until', 'minutes'], required: ['id'] },
   'milestones/0': { keys: ['id', 'title', 'due', 'owner', 'done', 'status'], required: ['id', 'title'] },
   updates: { keys: ['cadence', 'channel', 'owner', 'covers'], required: [] },
   'risks/0': { keys: ['id', 'description', 'owner', 'mitigation', 'decisions'], required: ['id', 'description'] },
@@ -46,6 +47,7 @@ describe('charter schema agrees with charter-format.md', () => {
       assert.deepEqual([...(s.required ?? [])].sort(), [...required].sort());
       assert.equal((s as { additionalProperties?: unknown }).additionalProperties, false, 'unknown keys are reported');
       assert.ok((s as { patternProperties?: Record<string, unknown> }).patternProperties?.['^x-'], 'x- keys are allowed');
+      assert.ok((s as { patternProperties?: Record<string, unknown> }).patternProperties?.['^<<$'], 'YAML merge keys are allowed (1.1)');
     });
   }
 
@@ -85,7 +87,7 @@ describe('schema findings', () => {
     const findings = schemaFindings(text);
     assert.deepEqual(findings.map((f) => f.message), [
       '"id" of team is "Payments", not a lowercase kebab-case id (like "payments")',
-      '"experience" of member "ben" is "profcient", which is not one of: new, developing, proficient, expert',
+      '"experience" of member "ben" is "profcient", which is not one of: new, developing, proficient, expert. Until it is valid, the rules that read experience (newcomer-unsupported, newcomer-decides-alone, checkin-too-frequent, checkin-until-missing, expert-constrained) treat this member as having none',
       '"kind" of stakeholder "finance" is "department", which is not one of: person, team, group',
     ]);
     for (const f of run(text)) assert.doesNotMatch(f.message, /must NOT|additionalProperties|instancePath|\/members\/|should be|^[A-Z]/);

@@ -6,7 +6,8 @@ import { applyEdits, fixAll, lint } from '../../server/src/lint';
 import { BASE_CHARTER, MISSING_OWNER, TODAY, TestClient, tempDir, uriOf } from './client';
 
 /** Three findings with safe fixes: risk-owner-missing, cadence-invalid, unused-suppression. */
-const SAFE_FIXABLE = BASE_CHARTER.replace('    boundary: team\n    risk_owner: ben\n', '    boundary: team\n')
+// Three safe fixes: a reference in the wrong letter case, a misspelt cadence, an unused suppression.
+const SAFE_FIXABLE = BASE_CHARTER.replace(' and scheduled\n    owner: ben\n', ' and scheduled\n    owner: Ben\n')
   .replace('    cadence: weekly\n    owner: ana', '    cadence: weekyl\n    owner: ana')
   .replace('mission: Merchants', '# charter-disable-next-line owner-missing\nmission: Merchants');
 

@@ -25,7 +25,7 @@ export default defineRule({
         }
       }
       // An invalid experience counts as none: say what that switches off for this member.
-      const message = p.path[0] === 'members' && p.path[2] === 'experience' ? `${p.message}. Until it is valid, the check-in rules (${EXPERIENCE_RULES}) treat this member as having no stated experience` : p.message;
+      const message = p.path[0] === 'members' && p.path[2] === 'experience' ? `${p.message}. Until it is valid, the rules that read experience (${EXPERIENCE_RULES}) treat this member as having none` : p.message;
       ctx.report({ at: node ?? ctx.topAnchor(), entry: p.entry, message, fixes });
     }
   },
