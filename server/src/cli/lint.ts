@@ -134,10 +134,10 @@ export function displayPath(abs: string, cwd: string): string {
   return (path.relative(cwd, abs) || path.basename(abs)).split(path.sep).join('/');
 }
 
-class ConfigError extends Error {}
+export class ConfigError extends Error {}
 
 /** Config per charter: `--config FILE` for all, else the nearest `.charterrc.*` (read and checked once each). */
-class ConfigResolver {
+export class ConfigResolver {
   private readonly byFile = new Map<string, CharterConfig>();
   private readonly nearest = new Map<string, string | null>();
   private readonly explicit: string | undefined;

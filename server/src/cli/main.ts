@@ -1,7 +1,8 @@
-// `team-charter` command: dispatches to lint, diff and init.
+// `team-charter` command: dispatches to lint, diff, report and init.
 import { runLint } from './lint';
 import { runDiff } from './diff';
 import { runInit } from './init';
+import { runReport } from './report';
 import type { CliIO } from './io';
 import { processIO } from './io';
 
@@ -10,6 +11,8 @@ const USAGE = `Usage: team-charter <command> [options]
 Commands:
   lint [PATH…]          check charters (files or folders; default .)
   diff BASE HEAD        review a charter change (or: diff --git REF [PATH…])
+  report [PATH…]        draw charters as a decision-rights matrix, check-in calendar and
+                        organisation view (html, markdown or mermaid)
   init [PATH]           write a starter charter
 
 Run "team-charter <command> --help" for the options of a command.`;
@@ -21,6 +24,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return runLint(rest, io);
     case 'diff':
       return runDiff(rest, io);
+    case 'report':
+      return runReport(rest, io);
     case 'init':
       return runInit(rest, io);
     case '--version':
