@@ -1,0 +1,48 @@
+// Report fixtures as analyses (for the data tests) and the CLI run in their folder.
+import fs from 'node:fs';
+import path from 'node:path';
+import { analyze } from '../../server/src/lint';
+import { buildReport } from '../../server/src/report';
+import type { CharterInput, CharterReport, ReportData } from '../../server/src/report';
+import { ROOT } from '../helpers/fixtures';
+
+export const REPORT_FIXTURES = path.join(ROOT, 'test/report/fixtures');
+export const TODAY = '2026-01-10';
+
+/** The fixture charters under `dir` (relative to the fixtures folder), sorted by path. */
+export function fixtureInputs(dir: string, maxFileSize?: number): CharterInput[] {
+  const base = path.join(REPORT_FIXTURES, dir);
+  const files = fs
+    .readdirSync(base, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /(^|\/)(team-charter|.+\.charter)\.ya?ml$/.test(f))
+    .sort();
+  return files.map((f) => {
+    const text = fs.readFileSync(path.join(base, f), 'utf8');
+    const rel = `${dir}/${f}`;
+    const analysis = analyze(text, { today: TODAY, ...(maxFileSize ? { maxFileSize } : {}) });
+    return { path: rel, analysis, ...(maxFileSize && text.length > maxFileSize ? { tooLarge: { size: text.length, limit: maxFileSize } } : {}) };
+  });
+}
+
+export function fixtureReport(dir: string): ReportData {
+  return buildReport(fixtureInputs(dir));
+}
+
+export function charterOf(data: ReportData, teamId: string): CharterReport {
+  const c = data.charters.find((x) => x.team.id === teamId);
+  if (!c) throw new Error(`no charter with team id ${teamId}`);
+  return c;
+}
+
+/** The matrix as { decision: { party: letters } }, parties without a part left out. */
+export function matrixCells(c: CharterReport): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const row of c.matrix.rows) {
+    const cells: Record<string, string> = {};
+    row.cells.forEach((cell, i) => {
+      if (cell) cells[c.matrix.columns[i].id] = cell.letters.join('');
+    });
+    out[row.id ?? row.label] = cells;
+  }
+  return out;
+}
