@@ -62,6 +62,9 @@ export const TABLE_STYLES = `
 .tc .b-consult { background: var(--tc-consult-bg); color: var(--tc-consult-fg); }
 .tc .b-escalate { background: var(--tc-escalate-bg); color: var(--tc-escalate-fg); }
 .tc .b-invalid { background: var(--tc-invalid-bg); color: var(--tc-invalid-fg); }
+.tc .swatch.b-team { border-color: var(--tc-team-fg); }
+.tc .swatch.b-consult { border-color: var(--tc-consult-fg); }
+.tc .swatch.b-escalate { border-color: var(--tc-escalate-fg); }
 .tc .swatch { display: inline-block; width: .8em; height: .8em; border-radius: 2px; vertical-align: -.05em; margin-right: .3em; border: 1px solid var(--tc-border); }
 .tc tr.has-findings > th { box-shadow: inset 4px 0 0 var(--tc-warning); }
 .tc tr.has-errors > th { box-shadow: inset 4px 0 0 var(--tc-error); }
