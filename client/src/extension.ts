@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { CHARTER_GLOB, isCharterDocument } from './charter-files';
 import { registerCommands } from './commands';
+import { DecisionMaps } from './decision-map';
 import { SETTINGS_SECTION } from './ids';
 import { CharterServer } from './server-client';
 import { CharterStatus } from './status';
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): void {
     charterServer,
     status,
     ...registerCommands(charterServer),
+    new DecisionMaps(charterServer),
     vscode.workspace.onDidOpenTextDocument((doc) => {
       if (isCharterDocument(doc)) void charterServer.start();
     }),

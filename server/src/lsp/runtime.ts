@@ -7,6 +7,7 @@ import { Charters } from './charters';
 import type { CharterState } from './charters';
 import { ConfigFiles } from './config-files';
 import { diagnosticsFor } from './diagnostics';
+import type { createDecisionMap } from './decision-map';
 import { createFeatures } from './features';
 import { VALIDATED_NOTIFICATION, isCharterUri } from './protocol';
 import { ValidationScheduler } from './scheduler';
@@ -58,12 +59,16 @@ export function createRuntime(connection: Connection, documents: TextDocuments<T
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
   }
 
+  let decisionMap: ReturnType<typeof createDecisionMap> | undefined;
+
   function revalidateAll(reason: Reason): void {
     for (const doc of charters.all()) scheduler.request(doc.uri, reason);
   }
 
   return {
     features: createFeatures(connection, { charters: () => charters, capabilities: () => caps, log }),
+    /** Loaded on first use: the report's renderers (and dagre) stay out of a plain check's start-up. */
+    decisionMap: () => (decisionMap ??= (require('./decision-map') as typeof import('./decision-map')).createDecisionMap(() => charters, log)),
     validate: (uri: string, reason: Reason) => scheduler.request(uri, reason),
     /** Compiles the engine's hot paths while nothing is open (see warm-up.ts). */
     warmUp: (msSinceInput: () => number) => warmUp(() => documents.all().some((d) => isCharterUri(d.uri)), msSinceInput, '2026-01-01'),
