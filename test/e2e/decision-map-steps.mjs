@@ -28,6 +28,8 @@ export async function decisionMapJourney(t, step) {
   await step('"Team Charter: Show decision map" opens the matrix beside the charter', async () => {
     await page.locator('.tab', { hasText: 'team-charter.yaml' }).first().click();
     await page.locator(`${EDITOR} .view-lines`).first().click();
+    // The output panel of the last step closes (Ctrl+J toggles it), so the map has the height.
+    if (await page.locator('.part.panel').isVisible()) await page.keyboard.press('Control+J');
     await runCommand(page, 'Team Charter: Show decision map');
     await page.locator('.tab', { hasText: 'Decision map: Payments' }).first().waitFor();
     frame = await mapFrame(page);

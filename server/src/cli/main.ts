@@ -2,7 +2,6 @@
 import { runLint } from './lint';
 import { runDiff } from './diff';
 import { runInit } from './init';
-import { runReport } from './report';
 import type { CliIO } from './io';
 import { processIO } from './io';
 
@@ -25,7 +24,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     case 'diff':
       return runDiff(rest, io);
     case 'report':
-      return runReport(rest, io);
+      // Loaded on use: lint's start-up does not pay for the renderers and the graph layout.
+      return (require('./report') as typeof import('./report')).runReport(rest, io);
     case 'init':
       return runInit(rest, io);
     case '--version':
