@@ -27,6 +27,12 @@ describe('report data: the decision-rights matrix', () => {
     });
   });
 
+  it('orders undeclared parties by where they are first named', () => {
+    const text = 'charter: 1\nmembers:\n  - id: ana\ndecisions:\n  - id: a\n    inform: [zed]\n    owner: yak\n  - id: b\n    owner: ana\n    approver: xan\n';
+    const [c] = buildReport([{ path: 'x.charter.yaml', analysis: analyze(text) }]).charters;
+    assert.deepEqual(c.matrix.columns.map((col) => col.id), ['ana', 'zed', 'yak', 'xan']);
+  });
+
   it('splits an owner written as "eve and fay" into the two parties, as written', () => {
     assert.deepEqual(matrixCells(charterOf(data, 'checkout')), { 'button-copy': { eve: 'OR', fay: 'O', zed: 'I' } });
   });

@@ -20,8 +20,10 @@ export function decisionMatrix(analysis: Analysis, findings: readonly Finding[])
 
   // Cells by decision, filled from the index's references (each keeps its node, so its place).
   const cellsOf = new Map<Entry, Map<number, MatrixCell>>();
-  for (const ref of index.references) {
-    if (ref.kind !== 'party' || ref.entry?.section !== 'decisions') continue;
+  // In file order, so undeclared parties get their columns in the order they are first named.
+  const refs = index.references.filter((r) => r.kind === 'party' && r.entry?.section === 'decisions').sort((a, b) => (a.node.range?.[0] ?? 0) - (b.node.range?.[0] ?? 0));
+  for (const ref of refs) {
+    if (!ref.entry) continue;
     const letter = FIELD_LETTER.get(ref.field);
     if (!letter) continue;
     for (const party of partiesNamed(analysis, ref.value)) {
