@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BASE_CHARTER, runCli, tempTree } from '../cli/cli-helpers';
-import { REPORT_FIXTURES, TODAY } from './helpers';
+import { TODAY, fixturesCopy } from './helpers';
 
 describe('team-charter report (command line)', () => {
   it('writes one HTML file to stdout by default, exit 0', () => {
-    const run = runCli(['report', '--today', TODAY, 'org/payments'], REPORT_FIXTURES);
+    const run = runCli(['report', '--today', TODAY, 'org/payments'], fixturesCopy());
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^<!doctype html>/);
     assert.match(run.stdout, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
@@ -65,10 +65,20 @@ describe('team-charter report (command line)', () => {
     assert.match(strict.stdout, /\*\*error\*\* line \d+: .*mission/);
   });
 
+  it('--ignore leaves out matching charters; one named on the command line with a notice', () => {
+    const run = runCli(['report', '--today', TODAY, '--format', 'markdown', '--ignore', 'org/research/', '--ignore', '**/lab/*.yaml', 'org'], fixturesCopy());
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^4 charters/m);
+    assert.doesNotMatch(run.stdout, /\(org\/(research|lab)\//);
+    const named = runCli(['report', '--today', TODAY, '--ignore', 'org/lab/', 'org/lab/team-charter.yaml', 'org/platform'], fixturesCopy());
+    assert.equal(named.code, 0);
+    assert.equal(named.stderr, 'team-charter: org/lab/team-charter.yaml: skipped (matched by --ignore)\n');
+  });
+
   it('prints its help', () => {
-    const run = runCli(['report', '--help'], REPORT_FIXTURES);
+    const run = runCli(['report', '--help'], fixturesCopy());
     assert.equal(run.code, 0);
     assert.match(run.stdout, /Usage: team-charter report \[options\] \[PATH…\]/);
-    assert.match(runCli(['--help'], REPORT_FIXTURES).stdout, /report \[PATH…\]/);
+    assert.match(runCli(['--help'], fixturesCopy()).stdout, /report \[PATH…\]/);
   });
 });

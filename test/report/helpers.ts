@@ -1,5 +1,6 @@
 // Report fixtures as analyses (for the data tests) and the CLI run in their folder.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { analyze } from '../../server/src/lint';
 import { buildReport } from '../../server/src/report';
@@ -8,6 +9,21 @@ import { ROOT } from '../helpers/fixtures';
 
 export const REPORT_FIXTURES = path.join(ROOT, 'test/report/fixtures');
 export const TODAY = '2026-01-10';
+
+let copied: string | undefined;
+
+/**
+ * The fixtures copied into a temp folder, where the CLI runs on them: inside this repository the
+ * root config ignores test charters, and a report of them there would be empty.
+ */
+export function fixturesCopy(): string {
+  if (!copied) {
+    copied = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-report-'));
+    fs.cpSync(REPORT_FIXTURES, copied, { recursive: true });
+    process.on('exit', () => fs.rmSync(copied!, { recursive: true, force: true }));
+  }
+  return copied;
+}
 
 /** The fixture charters under `dir` (relative to the fixtures folder), sorted by path. */
 export function fixtureInputs(dir: string, maxFileSize?: number): CharterInput[] {

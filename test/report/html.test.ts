@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium';
 import { ROOT } from '../helpers/fixtures';
 import { runCli } from '../cli/cli-helpers';
-import { REPORT_FIXTURES, TODAY, fixtureReport } from './helpers';
+import { TODAY, fixtureReport, fixturesCopy } from './helpers';
 
 /** Runs in the browser on an element (this project compiles without the DOM types). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -20,7 +20,7 @@ describe('report --format html in a browser with JavaScript disabled', function 
   let context: BrowserContext;
   let page: Page;
   const requests: string[] = [];
-  const html = runCli(['report', '--today', TODAY, 'org'], REPORT_FIXTURES);
+  const html = runCli(['report', '--today', TODAY, 'org'], fixturesCopy());
   const data = fixtureReport('org');
 
   before(async () => {
@@ -141,7 +141,7 @@ describe('report --format html in a browser with JavaScript disabled', function 
 describe('report --format html escapes every value', function () {
   this.timeout(60000);
   it('shows hostile names and scopes as text: no element, attribute or script comes from them', async () => {
-    const run = runCli(['report', '--today', TODAY, 'hostile'], REPORT_FIXTURES);
+    const run = runCli(['report', '--today', TODAY, 'hostile'], fixturesCopy());
     assert.equal(run.code, 0, run.stderr);
     const browser = await launchChromium();
     try {

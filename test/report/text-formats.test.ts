@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ROOT } from '../helpers/fixtures';
 import { MermaidParser } from '../helpers/mermaid-report';
 import { runCli } from '../cli/cli-helpers';
-import { REPORT_FIXTURES, TODAY } from './helpers';
+import { TODAY, fixturesCopy } from './helpers';
 
 const GOLDEN = path.join(ROOT, 'test/report/golden');
 
@@ -20,7 +20,7 @@ function golden(name: string, actual: string): void {
 }
 
 const report = (...args: string[]) => {
-  const run = runCli(['report', '--today', TODAY, ...args], REPORT_FIXTURES);
+  const run = runCli(['report', '--today', TODAY, ...args], fixturesCopy());
   assert.equal(run.code, 0, run.stderr);
   return run.stdout;
 };

@@ -3,6 +3,7 @@
 // config or file problems (the charters that could be read are still drawn).
 import fs from 'node:fs';
 import path from 'node:path';
+import ignore from 'ignore';
 import { analyze } from '../lint';
 import type { CharterConfig } from '../engine/model';
 import { buildReport, renderHtml, renderMarkdown, renderMermaid } from '../report';
@@ -50,6 +51,8 @@ export async function runReport(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
 
+  files = withoutIgnored(files, opts, io);
+
   const configs = new ConfigResolver(io.cwd, opts.config);
   const configOf = new Map<string, CharterConfig | undefined>();
   try {
@@ -91,6 +94,23 @@ export async function runReport(args: string[], io: CliIO): Promise<number> {
   }
   for (const p of problems) fail(p);
   return problems.length ? 2 : 0;
+}
+
+/**
+ * Leaves out the charters matched by `--ignore` (gitignore-style globs relative to the current
+ * folder, matched by the `ignore` package); one named on the command line is skipped with a notice.
+ * The ignores of `.charterrc.*` files come with the host layer.
+ */
+function withoutIgnored(files: string[], opts: ReportArgs, io: CliIO): string[] {
+  if (opts.ignore.length === 0) return files;
+  const matcher = ignore().add(opts.ignore);
+  const named = new Set(opts.paths.map((p) => path.resolve(io.cwd, p)));
+  return files.filter((file) => {
+    const rel = path.relative(io.cwd, file).split(path.sep).join('/');
+    if (rel === '' || rel.startsWith('../') || path.isAbsolute(rel) || !matcher.ignores(rel)) return true;
+    if (named.has(file)) io.stderr(`team-charter: ${rel}: skipped (matched by --ignore)\n`);
+    return false;
+  });
 }
 
 /** `--out` must name a file (new or replaced) in an existing folder. */
