@@ -90,7 +90,7 @@ describe('report --format html in a browser with JavaScript disabled', function 
       assert.deepEqual(people, charter.calendar.people.map((p) => p.id), charter.path);
     }
     const payments = page.locator('#c3 table.calendar tbody tr');
-    assert.deepEqual(await payments.first().locator('td').allInnerTexts(), ['expert', '112', 'runs it\nnot agreed', 'takes part\n✓ agreed']);
+    assert.deepEqual(await payments.first().locator('td').allInnerTexts(), ['expert', '112', 'runs it', 'takes part\n✓ agreed']);
   });
 
   it('marks rows with findings and links them to the finding, and links each rule to its page', async () => {

@@ -93,7 +93,7 @@ function calendar(c: CharterReport): string[] {
       ...cells[i].map((cell) => {
         if (!cell) return ' ';
         const part = cell.part === 'owner' ? 'runs it' : cell.part === 'participant' ? 'takes part' : 'not in it';
-        return `${part}, ${cell.agreed ? '✓ agreed' : 'not agreed'}`;
+        return `${part}${cell.agreed ? ', ✓ agreed' : cell.part === 'participant' ? ', not agreed' : ''}`;
       }),
     ]),
   );

@@ -122,8 +122,9 @@ export function calendarHtml(charter: CharterReport): string {
         .map((cell) => {
           if (!cell) return '<td class="part"></td>';
           const part = cell.part === 'owner' ? 'runs it' : cell.part === 'participant' ? 'takes part' : 'not in it';
-          const agreed = cell.agreed ? '<span class="agreed" title="in agreed_with">✓ agreed</span>' : cell.part ? '<span class="not-agreed" title="not in agreed_with">not agreed</span>' : '';
-          return `<td class="part"${src(cell.at)}>${part}<br>${agreed}</td>`;
+          // Only a participant's agreement is asked for (checkin-not-agreed): whoever runs it chose it.
+          const agreed = cell.agreed ? '<span class="agreed" title="in agreed_with">✓ agreed</span>' : cell.part === 'participant' ? '<span class="not-agreed" title="not in agreed_with">not agreed</span>' : '';
+          return `<td class="part"${src(cell.at)}>${part}${agreed ? `<br>${agreed}` : ''}</td>`;
         })
         .join('');
       const who = `<span class="id">${h(p.id)}</span>${p.name ? `<span class="sub">${h(p.name)}</span>` : ''}${p.kind === 'stakeholder' ? '<span class="sub">stakeholder</span>' : ''}`;
