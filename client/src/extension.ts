@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { CHARTER_GLOB, isCharterDocument, isConfigDocument } from './charter-files';
 import { registerCommands } from './commands';
+import { DecisionMaps } from './decision-map';
 import { SETTINGS_SECTION } from './ids';
 import { CharterServer } from './server-client';
 import { CharterStatus } from './status';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
     charterServer,
     status,
     ...registerCommands(charterServer),
+    new DecisionMaps(charterServer),
     vscode.workspace.onDidOpenTextDocument((doc) => {
       if (ours(doc)) void charterServer.start();
     }),

@@ -13,6 +13,7 @@ export const COMMANDS = {
   fixAll: 'teamCharter.fixAllProblems',
   restartServer: 'teamCharter.restartServer',
   showOutput: 'teamCharter.showOutput',
+  showDecisionMap: 'teamCharter.showDecisionMap',
 } as const;
 
 /**

@@ -65,7 +65,16 @@ describe('extension manifest', () => {
     assert.deepEqual(contributed, Object.values(COMMANDS).sort());
     for (const c of pkg.contributes.commands) assert.equal(c.category, 'Team Charter', c.command);
     const titles = pkg.contributes.commands.map((c: { title: string }) => c.title).sort();
-    assert.deepEqual(titles, ['Fix all problems', 'New charter', 'Restart server', 'Show output']);
+    assert.deepEqual(titles, ['Fix all problems', 'New charter', 'Restart server', 'Show decision map', 'Show output']);
+  });
+
+  it('offers the decision map in the palette and as an editor-title button, for charter files only', () => {
+    const when = (menu: string) => pkg.contributes.menus[menu].find((m: { command: string }) => m.command === COMMANDS.showDecisionMap)?.when as string;
+    for (const menu of ['commandPalette', 'editor/title']) {
+      const re = new RegExp(/resourceFilename =~ \/(.*)\/$/.exec(when(menu))![1]);
+      assert.ok(re.test('team-charter.yaml') && re.test('payments.charter.yml') && !re.test('other.yaml'), menu);
+    }
+    assert.ok(pkg.contributes.commands.find((c: { command: string }) => c.command === COMMANDS.showDecisionMap).icon);
   });
 
   it('activates on charter files in the workspace, and the selector and file-name test agree', () => {

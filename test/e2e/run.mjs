@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { runApiSuite } from './api-suite.mjs';
 import { cacheDir, setup } from './setup.mjs';
 import { userJourney } from './steps.mjs';
+import { decisionMapJourney } from './decision-map-steps.mjs';
 import { Workbench } from './workbench.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -32,7 +33,7 @@ const runApi = !only || only === 'api';
 const artifacts = path.resolve(process.env.E2E_ARTIFACTS || path.join(HERE, 'artifacts'));
 const STEP_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 30000);
 /** Screenshots that illustrate the README and docs/vscode.md. */
-const DOCS_IMAGES = { '05-quick-fix-menu.png': 'vscode-quick-fix.png', '08-completion.png': 'vscode-completion.png' };
+const DOCS_IMAGES = { '05-quick-fix-menu.png': 'vscode-quick-fix.png', '08-completion.png': 'vscode-completion.png', '14-decision-map.png': 'decision-map.png' };
 /** What the .vsix may contain: the bundles, the manifest and docs, no sources, tests or maps. */
 const VSIX_ALLOWED = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt|\.md)?|dist\/(client|server)\.js|schemas\/[\w-]+\.schema\.json|\.vsixmanifest)$/i;
 
@@ -104,6 +105,9 @@ try {
     await newWorkbench(layout);
     const charter = path.join(wb.workspace, 'team-charter.yaml');
     fs.copyFileSync(path.join(HERE, 'workspace/team-charter.yaml'), charter);
+    // A second charter, never opened: the decision map's organisation tab needs two.
+    fs.mkdirSync(path.join(wb.workspace, 'platform'));
+    fs.copyFileSync(path.join(ROOT, 'test/report/fixtures/org/platform/team-charter.yaml'), path.join(wb.workspace, 'platform/team-charter.yaml'));
 
     await step(useFolder ? 'load the checkout as an unpacked extension' : 'install the .vsix (--install-extension)', async () => {
       if (useFolder) return wb.linkFolder(ROOT);
@@ -125,6 +129,7 @@ try {
       (results.screenshots ||= []).push(file);
     };
     await userJourney({ page: wb.page, wb, charter, shot }, step);
+    await decisionMapJourney({ page: wb.page, charter, shot }, step);
     await wb.stop({ keep: args.has('--keep') });
 
     if (args.has('--update-docs-images')) {

@@ -54,7 +54,8 @@ export function askedCharters(listings: readonly CharterListing[], cwd: string):
     .sort((a, b) => comparePathsShown(a.shown, b.shown));
 }
 
-function comparePathsShown(a: string, b: string): number {
+/** Paths as shown, compared folder by folder (so `a/b` sorts with `a/`, not after `a-c`). */
+export function comparePathsShown(a: string, b: string): number {
   const [pa, pb] = [a.split('/'), b.split('/')];
   for (let i = 0; i < Math.min(pa.length, pb.length); i++) if (pa[i] !== pb[i]) return pa[i] < pb[i] ? -1 : 1;
   return pa.length - pb.length;

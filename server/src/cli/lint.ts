@@ -1,15 +1,17 @@
 // `team-charter lint [PATH…]`: PATHs → charter sets through the host → the configs that govern each
 // charter → one analysis per file (or fix passes) → a report in the chosen format → exit 0 (no
 // errors), 1 (errors, too many warnings) or 2 (usage, config or file problems).
-import { analyze, fixAll, ruleDocsUrl, rules } from '../lint';
-import type { AnalyzeOptions, Finding } from '../lint';
-import type { CharterConfig } from '../engine/model';
+import { fixAll, ruleDocsUrl, rules } from '../lint';
+import type { Analysis } from '../lint';
 import { plural } from '../engine/text';
 import { NodeHost } from '../host/node-host';
 import { NOT_FIXED_LINK, WriteError, writeCharterFile } from '../host/node-write';
 import { LINT_USAGE, UsageError, parseLintArgs } from './args';
 import type { LintArgs } from './args';
-import { DiscoveryError, askedCharters, chartersOf, configMessages, displayPath, skippedLine } from './charter-sets';
+import { DiscoveryError, comparePathsShown } from './charter-sets';
+import { analyseSet, loadSets } from './set-loader';
+import type { LoadedSets } from './set-loader';
+import { HostError } from '../host/host';
 import { fixLines, unifiedDiff } from './fix-report';
 import type { FileReport, SkippedReport } from './formats/lint-report';
 import { formatText } from './formats/text';
@@ -40,105 +42,77 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   const fail = (message: string) => io.stderr(`team-charter: ${message}\n`);
   const host = new NodeHost({ cwd: io.cwd, configFile: opts.config, ignoreGlobs: opts.ignore, stable: true });
 
-  let sets: Awaited<ReturnType<typeof chartersOf>>;
+  let loaded: LoadedSets;
   try {
-    sets = await chartersOf(host, opts.paths, io.cwd);
+    loaded = await loadSets(host, opts.paths, io.cwd, !opts.noOrg);
   } catch (e) {
-    if (!(e instanceof DiscoveryError)) throw e;
+    if (!(e instanceof DiscoveryError || e instanceof HostError)) throw e;
     fail(e.message);
     return 2;
   }
-  const charters = askedCharters(sets.listings, io.cwd);
-
-  // Every config is resolved and checked before anything is linted or written, like ESLint.
-  const configOf = new Map<string, CharterConfig | undefined>();
-  const configLines = { fatal: new Set<string>(), errors: new Set<string>() };
-  for (const charter of charters) {
-    const governing = await host.configFor(charter.path, charter.listing.root);
-    const messages = configMessages(governing, io.cwd);
-    for (const line of messages.fatal) configLines.fatal.add(line);
-    for (const line of [...messages.errors, ...messages.problems]) configLines.errors.add(line);
-    configOf.set(charter.path, governing.rules?.config);
-  }
-  // A config that is a folder, FIFO or device stops the run at once; so does any broken config.
-  const configFailures = configLines.fatal.size ? configLines.fatal : configLines.errors;
-  if (configFailures.size) {
-    for (const line of configFailures) fail(line);
+  // Every config is resolved and checked before anything is linted or written, like ESLint; a
+  // config that is a folder, FIFO or device, or any broken config, stops the run.
+  if (loaded.configFailures.length) {
+    for (const line of loaded.configFailures) fail(line);
     return 2;
   }
-  for (const notice of sets.notices) fail(notice);
+  for (const notice of loaded.notices) fail(notice);
 
   const today = opts.today ?? io.today();
   const reports: FileReport[] = [];
-  const skipped: SkippedReport[] = [];
+  const skipped: SkippedReport[] = loaded.skipped;
   /** Lines that make the run exit 2. */
-  const problems: string[] = [];
+  const problems: string[] = [...loaded.problems];
   /** Lines about fixes: stdout in text format, stderr otherwise. */
   const fixOutput: string[] = [];
   const diffs: string[] = [];
   let fixesApplied = 0;
   let filesFixed = 0;
-  for (const listing of sets.listings) {
-    for (const s of listing.skipped) {
-      skipped.push({ path: displayPath(s.path, io.cwd), reason: s.reason });
-      if (s.asked) problems.push(skippedLine(s, io.cwd));
-      else fail(skippedLine(s, io.cwd));
-    }
-  }
   const fixing = opts.fix || opts.fixDryRun;
-  for (const charter of charters) {
-    const name = charter.shown;
-    const options: AnalyzeOptions = {
-      config: configOf.get(charter.path),
-      today,
-      maxFileSize: opts.maxFileSize,
-      // The engine still reports the crashed rule as a finding; the exit status says the run is incomplete.
-      onRuleError: (rule, error) => problems.push(`${name}: internal error in rule "${rule}": ${String((error as Error)?.message ?? error).split('\n')[0]}`),
-    };
-    const read = await host.readCharter(charter.path, charter.listing.root, charter.asked);
-    if (read.skipped) {
-      skipped.push({ path: name, reason: read.skipped.reason });
-      problems.push(`${name}: ${read.skipped.reason}`);
-      continue;
-    }
-    const file = read.file;
-    try {
-      let findings: Finding[];
-      if (fixing && file.link) {
+  const crashes = (name: string) => (rule: string, error: unknown) =>
+    problems.push(`${name}: internal error in rule "${rule}": ${String((error as Error)?.message ?? error).split('\n')[0]}`);
+
+  for (const set of loaded.sets) {
+    const asked = set.charters.filter((c) => c.asked);
+    // Fixes first (each charter's own safe fixes), then every charter is checked as part of its set.
+    const fixedTexts = new Map<string, string>();
+    for (const charter of fixing ? asked : []) {
+      const name = charter.shown;
+      if (charter.file.link) {
         // A link is never written through; its findings are those of the text as it is.
         fail(`${name}: ${NOT_FIXED_LINK}`);
-        findings = analyze(file.text, options).findings;
-      } else if (fixing) {
-        const fixed = fixAll(file.text, options);
-        findings = fixed.findings ?? analyze(fixed.text, options).findings;
-        if (fixed.text !== file.text) {
-          let written = opts.fixDryRun;
-          if (opts.fix) {
-            try {
-              writeCharterFile(file, fixed.text, name);
-              written = true;
-            } catch (e) {
-              if (!(e instanceof WriteError)) throw e;
-              problems.push(e.message);
-              // Not written: what remains is the text on disk.
-              findings = analyze(file.text, options).findings;
-            }
-          }
-          if (written) {
-            fixOutput.push(...fixLines(name, fixed.applied));
-            if (opts.fixDryRun) diffs.push(unifiedDiff(name, file.text, fixed.text));
-            fixesApplied += fixed.fixed;
-            filesFixed++;
-          }
-        }
-      } else {
-        findings = analyze(file.text, options).findings;
+        continue;
       }
-      reports.push({ path: name, findings: opts.quiet ? findings.filter((f) => f.severity === 'error') : findings });
+      const fixed = fixAll(charter.file.text, { config: charter.config, today, maxFileSize: opts.maxFileSize, onRuleError: crashes(name) });
+      if (fixed.text === charter.file.text) continue;
+      if (opts.fix) {
+        try {
+          writeCharterFile(charter.file, fixed.text, name);
+        } catch (e) {
+          if (!(e instanceof WriteError)) throw e;
+          problems.push(e.message);
+          continue; // not written: what remains is the text on disk
+        }
+      }
+      fixedTexts.set(charter.abs, fixed.text);
+      fixOutput.push(...fixLines(name, fixed.applied));
+      if (opts.fixDryRun) diffs.push(unifiedDiff(name, charter.file.text, fixed.text));
+      fixesApplied += fixed.fixed;
+      filesFixed++;
+    }
+    let analyses: Map<string, Analysis>;
+    try {
+      analyses = analyseSet(set, { org: !opts.noOrg, cwd: io.cwd, today, maxFileSize: opts.maxFileSize, onRuleError: (rule, error) => problems.push(`internal error in rule "${rule}": ${String((error as Error)?.message ?? error).split('\n')[0]}`) }, fixedTexts);
     } catch (e) {
-      problems.push(`${name}: internal error: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
+      problems.push(`internal error: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
+      continue;
+    }
+    for (const charter of asked) {
+      const findings = analyses.get(charter.abs)?.findings ?? [];
+      reports.push({ path: charter.shown, findings: opts.quiet ? findings.filter((f) => f.severity === 'error') : findings });
     }
   }
+  reports.sort((a, b) => comparePathsShown(a.path, b.path));
 
   const fixSummary = opts.fix
     ? `applied ${plural(fixesApplied, 'safe fix', 'safe fixes')} in ${plural(filesFixed, 'file')}`

@@ -1,4 +1,4 @@
-// `team-charter` command: dispatches to lint, diff and init.
+// `team-charter` command: dispatches to lint, diff, report and init.
 import { runLint } from './lint';
 import { runDiff } from './diff';
 import { runInit } from './init';
@@ -10,6 +10,8 @@ const USAGE = `Usage: team-charter <command> [options]
 Commands:
   lint [PATH…]          check charters (files or folders; default .)
   diff BASE HEAD        review a charter change (or: diff --git REF [PATH…])
+  report [PATH…]        draw charters as a decision-rights matrix, check-in calendar and
+                        organisation view (html, markdown or mermaid)
   init [PATH]           write a starter charter
 
 Run "team-charter <command> --help" for the options of a command.`;
@@ -21,6 +23,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return runLint(rest, io);
     case 'diff':
       return runDiff(rest, io);
+    case 'report':
+      // Loaded on use: lint's start-up does not pay for the renderers and the graph layout.
+      return (require('./report') as typeof import('./report')).runReport(rest, io);
     case 'init':
       return runInit(rest, io);
     case '--version':

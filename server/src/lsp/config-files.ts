@@ -46,6 +46,11 @@ export class ConfigFiles {
     this.host = new NodeHost({ workspaceFolders: this.folders });
   }
 
+  /** The folder that bounds a charter's set (rules.md "Root"), as a file-system path. */
+  async rootDirOf(file: string): Promise<string> {
+    return (await this.host.rootOf(file)).dir;
+  }
+
   async lookup(documentUri: string): Promise<ConfigLookup> {
     const file = fsPathOf(documentUri);
     if (file === undefined) return { problems: [], stamp: 'none' };

@@ -7,6 +7,7 @@ import { Charters } from './charters';
 import type { CharterState } from './charters';
 import { ConfigFiles } from './config-files';
 import { diagnosticsFor } from './diagnostics';
+import type { createDecisionMap } from './decision-map';
 import { createFeatures } from './features';
 import { VALIDATED_NOTIFICATION, isCharterUri, isConfigFileUri } from './protocol';
 import { ConfigFileFeatures, readConfigFileSchema } from './charterrc';
@@ -68,6 +69,8 @@ export function createRuntime(connection: Connection, documents: TextDocuments<T
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
   }
 
+  let decisionMap: ReturnType<typeof createDecisionMap> | undefined;
+
   function revalidateAll(reason: Reason): void {
     for (const doc of documents.all()) if (isCharterUri(doc.uri) || isConfigFileUri(doc.uri)) scheduler.request(doc.uri, reason);
   }
@@ -96,6 +99,8 @@ export function createRuntime(connection: Connection, documents: TextDocuments<T
       configFiles.setSchema(readConfigFileSchema(params));
       for (const doc of documents.all()) if (isConfigFileUri(doc.uri)) scheduler.request(doc.uri, 'config');
     },
+    /** Loaded on first use: the report's renderers (and dagre) stay out of a plain check's start-up. */
+    decisionMap: () => (decisionMap ??= (require('./decision-map') as typeof import('./decision-map')).createDecisionMap(() => charters, log)),
     validate: (uri: string, reason: Reason) => scheduler.request(uri, reason),
     /** Compiles the engine's hot paths while nothing is open (see warm-up.ts). */
     warmUp: (msSinceInput: () => number) => warmUp(() => documents.all().some((d) => isCharterUri(d.uri)), msSinceInput, '2026-01-01'),

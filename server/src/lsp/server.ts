@@ -12,6 +12,8 @@ import type { Connection, InitializeParams, InitializeResult } from 'vscode-lang
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_PATTERN, CONFIG_SCHEMA_NOTIFICATION, FIX_ALL_COMMAND, FIX_ALL_KIND, SERVER_NAME, SERVER_VERSION, SETTINGS_SECTION, isCharterUri, isConfigFileUri } from './protocol';
 import type { Runtime } from './runtime';
+import { DECISION_MAP_REQUEST, ORGANISATION_MAP_REQUEST } from '../contract/requests';
+import type { DecisionMapParams } from '../contract/requests';
 
 /** Milliseconds since bytes last arrived from the client (stdio and node-ipc; Infinity otherwise). */
 function trackInput(): () => number {
@@ -91,6 +93,8 @@ export function startServer(connection: Connection): void {
   connection.onCodeLens((p) => (charter(p) ? runtime().features.onCodeLens(p) : []));
   connection.onCodeAction((p) => (charter(p) ? runtime().features.onCodeAction(p) : config(p) ? runtime().configFeatures.onCodeAction(p) : []));
   connection.onExecuteCommand((p) => runtime().features.onExecuteCommand(p));
+  connection.onRequest(DECISION_MAP_REQUEST, (p: DecisionMapParams) => runtime().decisionMap().charter(p));
+  connection.onRequest(ORGANISATION_MAP_REQUEST, (p: DecisionMapParams) => runtime().decisionMap().organisation(p));
 
   documents.listen(connection);
   connection.listen();

@@ -1,0 +1,102 @@
+// `team-charter report [PATH…]`: discovery and config as for lint → one analysis per charter →
+// report data → html, markdown or mermaid on stdout or in --out FILE. Exit 0, or 2 on usage,
+// config or file problems (the charters that could be read are still drawn).
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildReport, renderHtml, renderMarkdown, renderMermaid } from '../report';
+import type { CharterInput } from '../report';
+import { UsageError } from './args';
+import { DiscoveryError, comparePathsShown } from './charter-sets';
+import { analyseSet, loadSets } from './set-loader';
+import type { LoadedSets } from './set-loader';
+import { NodeHost } from '../host/node-host';
+import { HostError } from '../host/host';
+import type { CliIO } from './io';
+import { REPORT_USAGE, parseReportArgs } from './report-args';
+import type { ReportArgs } from './report-args';
+
+export async function runReport(args: string[], io: CliIO): Promise<number> {
+  let opts: ReportArgs;
+  try {
+    opts = parseReportArgs(args);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`team-charter report: ${e.message}\nRun "team-charter report --help" for usage.\n`);
+    return 2;
+  }
+  if (opts.help) {
+    io.stdout(REPORT_USAGE + '\n');
+    return 0;
+  }
+  const fail = (message: string) => io.stderr(`team-charter: ${message}\n`);
+  const out = opts.out === undefined ? undefined : path.resolve(io.cwd, opts.out);
+  if (out !== undefined) {
+    const problem = outProblem(out, opts.out!);
+    if (problem) {
+      fail(problem);
+      return 2;
+    }
+  }
+
+  const host = new NodeHost({ cwd: io.cwd, configFile: opts.config, ignoreGlobs: opts.ignore, stable: true });
+  let loaded: LoadedSets;
+  try {
+    loaded = await loadSets(host, opts.paths, io.cwd, !opts.noOrg);
+  } catch (e) {
+    if (!(e instanceof DiscoveryError || e instanceof HostError)) throw e;
+    fail(e.message);
+    return 2;
+  }
+  if (loaded.configFailures.length) {
+    for (const line of loaded.configFailures) fail(line);
+    return 2;
+  }
+  for (const notice of loaded.notices) fail(notice);
+  const problems = [...loaded.problems];
+
+  const today = opts.today ?? io.today();
+  const inputs: CharterInput[] = [];
+  for (const set of loaded.sets) {
+    const onRuleError = (rule: string, error: unknown) => problems.push(`internal error in rule "${rule}": ${String((error as Error)?.message ?? error).split('\n')[0]}`);
+    const analyses = analyseSet(set, { org: !opts.noOrg, cwd: io.cwd, today, maxFileSize: opts.maxFileSize, onRuleError });
+    for (const charter of set.charters) {
+      const analysis = analyses.get(charter.abs);
+      if (!analysis) continue;
+      const size = charter.file.text.length;
+      inputs.push({ path: charter.shown, analysis, ...(size > opts.maxFileSize ? { tooLarge: { size, limit: opts.maxFileSize } } : {}) });
+    }
+  }
+  inputs.sort((a, b) => comparePathsShown(a.path, b.path));
+
+  const data = buildReport(inputs, { organisation: !opts.noOrg });
+  const text = opts.format === 'markdown' ? renderMarkdown(data, { today }) : opts.format === 'mermaid' ? renderMermaid(data) : renderHtml(data, { today });
+  if (out === undefined) io.stdout(text);
+  else {
+    try {
+      fs.writeFileSync(out, text, 'utf8');
+    } catch (e) {
+      fail(`${opts.out}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      return 2;
+    }
+  }
+  for (const p of problems) fail(p);
+  return problems.length ? 2 : 0;
+}
+
+/** `--out` must name a file (new or replaced) in an existing folder. */
+function outProblem(abs: string, shown: string): string | undefined {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(abs);
+  } catch {
+    stat = undefined;
+  }
+  if (stat?.isDirectory()) return `${shown}: is a folder; --out needs a file name`;
+  if (stat && !stat.isFile()) return `${shown}: not a regular file; --out writes a file`;
+  try {
+    if (!fs.statSync(path.dirname(abs)).isDirectory()) return `${shown}: its folder is not a folder`;
+  } catch {
+    return `${shown}: its folder does not exist`;
+  }
+  return undefined;
+}
