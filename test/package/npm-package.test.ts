@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -20,7 +19,8 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { BASE_CHARTER, ROOT, baseCharterWith } from '../helpers/fixtures';
+import { BASE_CHARTER, baseCharterWith } from '../helpers/fixtures';
+import { ROOT, checkoutCopy, npmCommand, userEnv, workDir } from './checkout';
 
 const TODAY = '2026-11-25';
 
@@ -40,48 +40,19 @@ const COMMANDS: Array<{ args: string[]; status: number; stdout: RegExp }> = [
 /** What the tarball may hold (paths inside `package/`). */
 const ALLOWED = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|bin\/[\w-]+\.js|dist\/([\w-]+\/)*[\w-]+\.js|schemas\/[\w-]+\.schema\.json)$/;
 
-/** The environment of a user's shell: none of the npm variables `npm test` sets, no project bins on PATH. */
-function userEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!/^npm_/i.test(key) && key !== 'INIT_CWD') env[key] = value;
-  env.PATH = (process.env.PATH ?? '').split(path.delimiter).filter((dir) => !dir.startsWith(ROOT) && !dir.includes(`${path.sep}node_modules${path.sep}`)).join(path.delimiter);
-  env.npm_config_update_notifier = 'false';
-  delete env.FORCE_COLOR;
-  delete env.NO_COLOR;
-  return env;
-}
-
-const npmCommand = (name: string) => (process.platform === 'win32' ? `${name}.cmd` : name);
-
 function npm(args: string[], cwd: string): string {
   return execFileSync(npmCommand('npm'), args, { cwd, env: userEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 170000 });
 }
 
-/** The files the checkout holds (tracked, and new ones not ignored): what a fresh clone has. */
-function copyCheckout(to: string): void {
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
-  for (const rel of listed.split('\0').filter(Boolean)) {
-    const from = path.join(ROOT, rel);
-    if (!fs.existsSync(from)) continue; // deleted in the working tree
-    fs.mkdirSync(path.dirname(path.join(to, rel)), { recursive: true });
-    fs.copyFileSync(from, path.join(to, rel));
-  }
-  // The build tools (esbuild, yaml's sources), as after `npm ci`.
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(to, 'node_modules'), 'dir');
-}
-
 describe('npm package (npm pack, then npm install of the tarball in an empty folder)', function () {
   this.timeout(180000);
-  let work: string;
   let tarball: string;
   let packed: { name: string; version: string; files: Array<{ path: string }> };
   let project: string;
 
   before(() => {
-    work = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'team-charter-package-')));
-    const checkout = path.join(work, 'checkout');
-    copyCheckout(checkout);
-    [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', work], checkout));
+    const work = workDir();
+    [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', work], checkoutCopy()));
     tarball = path.join(work, `${packed.name}-${packed.version}.tgz`);
     project = path.join(work, 'project');
     fs.mkdirSync(project);
@@ -89,10 +60,6 @@ describe('npm package (npm pack, then npm install of the tarball in an empty fol
     fs.writeFileSync(path.join(project, 'package.json'), '{ "name": "charters", "private": true }\n');
     // Offline: a package without dependencies installs without the registry.
     npm(['install', '--offline', '--no-audit', '--no-fund', tarball], project);
-  });
-
-  after(() => {
-    if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
   it('holds the bins, the bundles, the schemas, README, LICENSE and CHANGELOG, and nothing else', () => {
