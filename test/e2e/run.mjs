@@ -34,8 +34,8 @@ const artifacts = path.resolve(process.env.E2E_ARTIFACTS || path.join(HERE, 'art
 const STEP_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 30000);
 /** Screenshots that illustrate the README and docs/vscode.md. */
 const DOCS_IMAGES = { '05-quick-fix-menu.png': 'vscode-quick-fix.png', '08-completion.png': 'vscode-completion.png', '14-decision-map.png': 'decision-map.png' };
-/** What the .vsix may contain: the bundles, the manifest and docs, no sources, tests or maps. */
-const VSIX_ALLOWED = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt|\.md)?|dist\/(client|server)\.js|schemas\/[\w-]+\.schema\.json|\.vsixmanifest)$/i;
+/** What the .vsix may contain: the bundles, the manifest, the listing's pages and icon, the schemas; no sources, tests or maps. */
+const VSIX_ALLOWED = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt|\.md)?|dist\/([\w-]+\/)*[\w-]+\.js|docs\/images\/icon\.png|schemas\/[\w-]+\.schema\.json|\.vsixmanifest)$/i;
 
 const t0 = Date.now();
 const results = { artifacts, steps: [] };
