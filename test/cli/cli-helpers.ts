@@ -36,13 +36,22 @@ export function lintIn(cwd: string, ...args: string[]): RunResult {
 
 const made: string[] = [];
 
-/** A fresh temp folder holding `files` (path → content); removed after the test run. */
+/**
+ * A fresh temp folder holding `files` (path → content); removed after the test run. Copies of the
+ * base charter get a team id of their own (the first keeps "payments"), as the teams of one
+ * repository have: the charters of a folder form one set, and the organisation rules compare them.
+ */
 export function tempTree(files: Record<string, string | Buffer> = {}): string {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'team-charter-cli-')));
   made.push(dir);
-  for (const [rel, content] of Object.entries(files)) writeFile(dir, rel, content);
+  let copies = 0;
+  for (const [rel, content] of Object.entries(files)) {
+    const own = typeof content === 'string' && content.includes(TEAM_PAYMENTS) && copies++ > 0 ? content.replace(TEAM_PAYMENTS, `team:\n  id: payments-${copies}\n`) : content;
+    writeFile(dir, rel, own);
+  }
   return dir;
 }
+const TEAM_PAYMENTS = 'team:\n  id: payments\n';
 
 export function writeFile(dir: string, rel: string, content: string | Buffer): string {
   const file = path.join(dir, rel);

@@ -50,10 +50,10 @@ describe('cli lint config', () => {
   });
 
   it('passes rule options from the config to the rules', () => {
-    const checkinDaily = charterWith(['cadence: weekly\n    owner: ana', 'cadence: daily\n    owner: ana']);
-    const dir = tempTree({ 'team-charter.yaml': checkinDaily, 'loose/team-charter.yaml': checkinDaily, 'loose/.charterrc.yaml': 'rules:\n  checkin-too-frequent: [warning, { minDays: 1 }]\n' });
+    const twoPriorities = charterWith(['priorities:\n', 'priorities:\n  - id: costs\n    title: Payout costs\n    why: Margins are thin.\n']);
+    const dir = tempTree({ 'team-charter.yaml': twoPriorities, 'loose/team-charter.yaml': twoPriorities, 'loose/.charterrc.yaml': 'rules:\n  priorities-too-many: [warning, { max: 1 }]\n' });
     const { report } = lintJson(dir);
-    assert.deepEqual(ruleIds(report), ['team-charter.yaml checkin-too-frequent']);
+    assert.deepEqual(ruleIds(report), ['loose/team-charter.yaml priorities-too-many']);
   });
 
   const broken: Array<[string, string, RegExp]> = [

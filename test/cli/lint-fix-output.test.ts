@@ -26,7 +26,7 @@ describe('cli lint --fix and --fix-dry-run output', () => {
     assert.match(out, /^-charter: 2\n\+charter: 1\n/m);
     assert.match(out, /^-# charter-disable-next-line owner-missing\n/m);
     assert.doesNotMatch(out, /unsupported-version  error|error  .*unsupported-version$/m, 'findings are those of the fixed text');
-    assert.match(out, /would apply 2 safe fixes in 1 file \(dry run: nothing written\)\n1 errors, 0 warnings, 0 infos in 1 file\n$/);
+    assert.match(out, /would apply 2 safe fixes in 1 file \(dry run: nothing written\)\n1 error, 0 warnings, 0 infos in 1 file\n$/);
   });
 
   it('--fix-dry-run in json: lines and diff on stderr, the fixed text\'s findings on stdout', () => {

@@ -86,10 +86,12 @@ export class NodeHost implements CharterHost {
 
     const addFound = (entry: Found) => {
       const known = found.get(entry.real);
-      // One entry per real file: the file itself rather than a link to it; asked when any of its names was.
+      // One entry per real file, under the name the user asked for (a named link stays a link, and
+      // so is never written); otherwise the file itself rather than a link to it.
       if (!known) found.set(entry.real, entry);
-      else if (known.link && !entry.link) found.set(entry.real, { ...entry, asked: known.asked || entry.asked });
-      else known.asked ||= entry.asked;
+      else if (known.asked !== entry.asked) {
+        if (entry.asked) found.set(entry.real, entry);
+      } else if (known.link && !entry.link) found.set(entry.real, entry);
     };
     const addSkipped = (s: SkippedFile) => {
       const known = skipped.get(s.path);
