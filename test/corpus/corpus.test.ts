@@ -111,7 +111,8 @@ function report(results: FileResult[]): { recall: number; precision: number; tex
 
 describe('hold-out corpus (spec-only charters)', () => {
   const corpus = loadCorpus();
-  const ruleIds = new Set(rules.map((r) => r.id));
+  // Organisation rules are scored on the blind repositories of test/corpus-org, not on single charters.
+  const ruleIds = new Set(rules.filter((r) => r.check).map((r) => r.id));
 
   it('is a real corpus: at least 20 charters, every marker names a rule, every rule is expected somewhere', () => {
     assert.ok(corpus.length >= 20, `found ${corpus.length} charters`);

@@ -159,7 +159,8 @@ describe('action.yml (composite GitHub Action)', function () {
       const missingOwner = BASE_CHARTER.replace('    owner: ben\n    boundary: team', '    boundary: team');
       cfg.write('teams/a/team-charter.yaml', missingOwner);
       cfg.write('teams/.charterrc.yaml', 'rules:\n  owner-missing: off\n');
-      cfg.write('other/team-charter.yaml', BASE_CHARTER);
+      // Another team (its own id: the two charters are one set, checked together).
+      cfg.write('other/team-charter.yaml', BASE_CHARTER.replace('  id: payments\n', '  id: billing\n'));
       cfg.git('add', '-A');
       cfg.git('commit', '-q', '-m', 'base');
       const base = cfg.git('rev-parse', 'HEAD');

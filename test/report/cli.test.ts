@@ -72,7 +72,7 @@ describe('team-charter report (command line)', () => {
     assert.doesNotMatch(run.stdout, /\(org\/(research|lab)\//);
     const named = runCli(['report', '--today', TODAY, '--ignore', 'org/lab/', 'org/lab/team-charter.yaml', 'org/platform'], fixturesCopy());
     assert.equal(named.code, 0);
-    assert.equal(named.stderr, 'team-charter: org/lab/team-charter.yaml: skipped (matched by --ignore)\n');
+    assert.equal(named.stderr, 'team-charter: org/lab/team-charter.yaml: ignored (by --ignore); not drawn\n');
   });
 
   it('prints its help', () => {

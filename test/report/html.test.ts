@@ -113,7 +113,7 @@ describe('report --format html in a browser with JavaScript disabled', function 
 
   it('draws a broken charter from what parsed, under a banner', async () => {
     const broken = page.locator('#c0');
-    assert.match(await broken.locator('.banner').innerText(), /does not parse \(line 19/);
+    assert.match(await broken.locator('.banner').innerText(), /does not parse \(line 16: the quote " opened here is never closed/);
     assert.equal(await broken.locator('table.matrix tbody tr').count(), 2);
   });
 

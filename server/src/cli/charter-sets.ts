@@ -20,7 +20,7 @@ export interface CharterSets {
  * Groups the PATHs by root and lists each root's charters. `whole`: every charter of each root
  * (the organisation set), the asked ones marked; otherwise only what the PATHs name.
  */
-export async function chartersOf(host: NodeHost, paths: readonly string[], cwd: string, whole = false): Promise<CharterSets> {
+export async function chartersOf(host: NodeHost, paths: readonly string[], cwd: string, whole = false, verb = 'linted'): Promise<CharterSets> {
   const groups = new Map<string, { root: Awaited<ReturnType<NodeHost['rootOf']>>; asked: string[] }>();
   for (const arg of paths) {
     const abs = path.resolve(cwd, arg);
@@ -38,7 +38,7 @@ export async function chartersOf(host: NodeHost, paths: readonly string[], cwd: 
     if (listing.empty.length) throw new DiscoveryError(`no charter files found in ${displayArg(listing.empty[0], cwd, paths)}`);
     for (const { path: p, by } of listing.ignored) {
       const what = lstatOf(p)?.isDirectory() ? 'every charter in it is ignored' : 'ignored';
-      notices.push(`${displayPath(p, cwd)}: ${what} (by ${by === '--ignore' ? '--ignore' : displayPath(by, cwd)}); not linted`);
+      notices.push(`${displayPath(p, cwd)}: ${what} (by ${by === '--ignore' ? '--ignore' : displayPath(by, cwd)}); not ${verb}`);
     }
     // PATHs of nested roots may name the same file twice: each file is listed once.
     listing.charters = listing.charters.filter((c) => !seen.has(c.path) && seen.add(c.path));

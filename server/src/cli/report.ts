@@ -41,7 +41,7 @@ export async function runReport(args: string[], io: CliIO): Promise<number> {
   const host = new NodeHost({ cwd: io.cwd, configFile: opts.config, ignoreGlobs: opts.ignore, stable: true });
   let loaded: LoadedSets;
   try {
-    loaded = await loadSets(host, opts.paths, io.cwd, !opts.noOrg);
+    loaded = await loadSets(host, opts.paths, io.cwd, !opts.noOrg, 'drawn');
   } catch (e) {
     if (!(e instanceof DiscoveryError || e instanceof HostError)) throw e;
     fail(e.message);

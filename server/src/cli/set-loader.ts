@@ -44,8 +44,9 @@ export interface LoadedSets {
 }
 
 /** `whole`: read every charter of each root (organisation rules on); otherwise only the asked ones. */
-export async function loadSets(host: NodeHost, paths: readonly string[], cwd: string, whole: boolean): Promise<LoadedSets> {
-  const found = await chartersOf(host, paths, cwd, whole);
+/** `verb`: what an ignored charter the user named is not (`linted`, `drawn`), for its notice. */
+export async function loadSets(host: NodeHost, paths: readonly string[], cwd: string, whole: boolean, verb = 'linted'): Promise<LoadedSets> {
+  const found = await chartersOf(host, paths, cwd, whole, verb);
   const out: LoadedSets = { sets: [], skipped: [], configFailures: [], problems: [], notices: [...found.notices] };
   const fatal = new Set<string>();
   const broken = new Set<string>();
