@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import { isCharterDocument, isCharterFileName } from './charter-files';
 import { newCharterText, teamIdFrom } from './charter-template';
-import { COMMANDS, SERVER_FIX_ALL } from './ids';
+import { COMMANDS, SERVER_CHECK_ALL, SERVER_FIX_ALL } from './ids';
 import type { CharterServer } from './server-client';
 
 
@@ -16,6 +16,7 @@ export function registerCommands(server: CharterServer): vscode.Disposable[] {
     vscode.commands.registerCommand(COMMANDS.fixAll, (uri?: vscode.Uri) => fixAll(server, uri)),
     vscode.commands.registerCommand(COMMANDS.restartServer, () => restartServer(server)),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => server.output.show(true)),
+    vscode.commands.registerCommand(COMMANDS.checkWorkspace, () => checkWorkspace(server)),
   ];
 }
 
@@ -78,4 +79,23 @@ async function restartServer(server: CharterServer): Promise<void> {
   if (!(await server.restart())) {
     void vscode.window.showWarningMessage('Team Charter did not start: it is disabled (teamCharter.enable) or failed; see "Team Charter: Show output".');
   }
+}
+
+/** Every charter of the workspace in the Problems panel, kept current until the server restarts. */
+async function checkWorkspace(server: CharterServer): Promise<void> {
+  const client = await server.start();
+  if (!client) {
+    void vscode.window.showWarningMessage('Team Charter is disabled (teamCharter.enable) or its server is not running.');
+    return;
+  }
+  let result: unknown;
+  try {
+    result = await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_CHECK_ALL, arguments: [] });
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Team Charter: checking the workspace failed: ${(error as Error).message ?? error}`);
+    return;
+  }
+  const count = (result as { charters?: number } | null)?.charters ?? 0;
+  void vscode.window.setStatusBarMessage(`Team Charter: checking ${count} charter${count === 1 ? '' : 's'} in the workspace`, 5000);
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
 }

@@ -14,6 +14,7 @@ export const COMMANDS = {
   restartServer: 'teamCharter.restartServer',
   showOutput: 'teamCharter.showOutput',
   showDecisionMap: 'teamCharter.showDecisionMap',
+  checkWorkspace: 'teamCharter.checkWorkspace',
 } as const;
 
 /**
@@ -22,3 +23,6 @@ export const COMMANDS = {
  * command has a different id and sends the request directly.
  */
 export const SERVER_FIX_ALL = 'teamCharter.fixAll';
+
+/** The server's command that publishes every charter of the workspace's sets (server/src/lsp/protocol.ts). */
+export const SERVER_CHECK_ALL = 'teamCharter.checkAllCharters';

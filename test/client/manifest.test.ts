@@ -65,7 +65,7 @@ describe('extension manifest', () => {
     assert.deepEqual(contributed, Object.values(COMMANDS).sort());
     for (const c of pkg.contributes.commands) assert.equal(c.category, 'Team Charter', c.command);
     const titles = pkg.contributes.commands.map((c: { title: string }) => c.title).sort();
-    assert.deepEqual(titles, ['Fix all problems', 'New charter', 'Restart server', 'Show decision map', 'Show output']);
+    assert.deepEqual(titles, ['Check all charters in the workspace', 'Fix all problems', 'New charter', 'Restart server', 'Show decision map', 'Show output']);
   });
 
   it('offers the decision map in the palette and as an editor-title button, for charter files only', () => {

@@ -85,6 +85,13 @@ export const MINIMAL_CAPABILITIES: ClientCapabilities = {
   },
 };
 
+/**
+ * Most protocol tests open many copies of one charter in one folder, which as a set would be
+ * teams sharing one id: they check single-charter features with the organisation view off
+ * (test/lsp/organisation.test.ts turns it on).
+ */
+const SINGLE_CHARTER = { teamCharter: { organisation: { enable: false } } };
+
 export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** The `teamCharter` section answered to workspace/configuration. */
@@ -160,7 +167,7 @@ export class TestClient {
       rootUri: folders[0] ? uriOf(folders[0]) : null,
       workspaceFolders: folders.map((f) => ({ uri: uriOf(f), name: path.basename(f) })),
       capabilities: options.capabilities ?? FULL_CAPABILITIES,
-      initializationOptions: options.initializationOptions,
+      initializationOptions: options.initializationOptions ?? SINGLE_CHARTER,
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;

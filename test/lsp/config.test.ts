@@ -21,7 +21,7 @@ describe('language server: config files and settings', function () {
     try {
       await client.until('watcher registration', () => client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'));
       const watcher = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')!;
-      assert.deepEqual(watcher.registerOptions, { watchers: [{ globPattern: '**/.charterrc.{yaml,yml,json}' }] });
+      assert.deepEqual(watcher.registerOptions, { watchers: [{ globPattern: '**/.charterrc.{yaml,yml,json}' }, { globPattern: '**/{team-charter.yaml,team-charter.yml,*.charter.yaml,*.charter.yml}' }] });
       const uri = uriOf(path.join(dir, 'team-charter.yaml'));
       await client.open(uri, MISSING_OWNER);
       const first = await client.diagnostics(uri);
@@ -217,7 +217,7 @@ describe('language server: config files and settings', function () {
 
   it('reads settings defensively and layers them', () => {
     assert.deepEqual(parseSettings({ enable: 'yes', run: 'sometimes', maxFileSize: -1, rules: [], codeLens: { enable: 'no' } }).problems.length, 5);
-    assert.deepEqual(layerSettings({ rules: { a: 'off' } }, { run: 'onSave', rules: { b: 'info' }, codeLens: false }), { enable: true, run: 'onSave', maxFileSize: 5 * 1024 * 1024, rules: { a: 'off', b: 'info' }, codeLens: false });
+    assert.deepEqual(layerSettings({ rules: { a: 'off' } }, { run: 'onSave', rules: { b: 'info' }, codeLens: false }), { enable: true, run: 'onSave', maxFileSize: 5 * 1024 * 1024, rules: { a: 'off', b: 'info' }, codeLens: false, organisation: true });
   });
 
   it('a severity override from the settings keeps the options the config file gave the rule', () => {

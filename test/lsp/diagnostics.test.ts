@@ -22,7 +22,7 @@ describe('language server: diagnostics', function () {
   it('declares its features statically in the initialize result', () => {
     const caps = client.initializeResult.capabilities;
     assert.equal(client.initializeResult.serverInfo?.name, 'team-charter-language-server');
-    assert.deepEqual(caps.executeCommandProvider?.commands, ['teamCharter.fixAll']);
+    assert.deepEqual(caps.executeCommandProvider?.commands, ['teamCharter.fixAll', 'teamCharter.checkAllCharters']);
     assert.ok(caps.hoverProvider && caps.definitionProvider && caps.referencesProvider && caps.documentSymbolProvider);
     assert.deepEqual(caps.renameProvider, { prepareProvider: true });
     assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.team-charter']);

@@ -24,6 +24,11 @@ export interface CharterState {
 
 export class Charters {
   readonly analyzer: Analyzer;
+  /**
+   * Adds the organisation findings to an open charter's analysis (the runtime sets it; the
+   * workspace index computes them). Features and diagnostics then see one combined analysis.
+   */
+  organisation?: (uri: string, analysis: Analysis, options: AnalysisOptions) => Promise<Analysis>;
 
   constructor(
     readonly documents: TextDocuments<TextDocument>,
@@ -57,7 +62,9 @@ export class Charters {
       key: JSON.stringify([config.stamp, settings.rules, settings.maxFileSize, today]),
     };
     const result = this.analyzer.run(doc, options);
-    return { doc, settings, config, options, analysis: result.analysis, error: result.error };
+    let analysis = result.analysis;
+    if (analysis && settings.organisation && this.organisation && !config.ignoredBy) analysis = await this.organisation(uri, analysis, options);
+    return { doc, settings, config, options, analysis, error: result.error };
   }
 
   forget(uri: string): void {

@@ -46,6 +46,11 @@ export class ConfigFiles {
     this.host = new NodeHost({ workspaceFolders: this.folders });
   }
 
+  /** The host the lookups go through (replaced when configs or folders change). */
+  currentHost(): CharterHost {
+    return this.host;
+  }
+
   /** The folder that bounds a charter's set (rules.md "Root"), as a file-system path. */
   async rootDirOf(file: string): Promise<string> {
     return (await this.host.rootOf(file)).dir;

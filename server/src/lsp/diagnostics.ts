@@ -53,7 +53,8 @@ export function toDiagnostic(uri: string, finding: Finding, data: DiagnosticData
     message: finding.message,
     data,
   };
-  if (finding.related?.length) diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  // A related place in another charter of the set carries that charter's URI (the workspace index sets it).
+  if (finding.related?.length) diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri: r.file ?? uri, range: r.range }, message: r.message }));
   const tags = ruleById(finding.rule)?.traits?.tags ?? [];
   if (tags.length) diagnostic.tags = tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
   return diagnostic;

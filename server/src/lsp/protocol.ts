@@ -12,6 +12,10 @@ export const FIX_ALL_TITLE = 'Fix all safe problems';
 /** Sent after the diagnostics of a document version were published: `{ uri, version }`. */
 export const VALIDATED_NOTIFICATION = 'teamCharter/validated';
 export const CONFIG_FILE_PATTERN = '**/.charterrc.{yaml,yml,json}';
+/** Charter files, one flat brace group (VS Code's glob matcher does not expand nested braces). */
+export const CHARTER_FILE_PATTERN = '**/{team-charter.yaml,team-charter.yml,*.charter.yaml,*.charter.yml}';
+/** The server's command (workspace/executeCommand) that publishes every charter of the workspace's sets from now on. */
+export const CHECK_ALL_COMMAND = 'teamCharter.checkAllCharters';
 /** From the client: which kinds of config file the editor checks with the config schema itself, `{ json?, yaml? }`. */
 export const CONFIG_SCHEMA_NOTIFICATION = 'teamCharter/configFileSchema';
 

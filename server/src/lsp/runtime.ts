@@ -1,7 +1,7 @@
 // Everything that needs the engine: settings, config files, the shared analyses, validation and
 // the feature handlers. The shell (server.ts) loads this module only after answering `initialize`.
 import { CodeLensRefreshRequest, MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
-import type { Connection, InitializeParams, TextDocuments, WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
+import type { Connection, FileEvent, InitializeParams, TextDocuments, WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Charters } from './charters';
 import type { CharterState } from './charters';
@@ -13,6 +13,7 @@ import { VALIDATED_NOTIFICATION, isCharterUri, isConfigFileUri } from './protoco
 import { ConfigFileFeatures, readConfigFileSchema } from './charterrc';
 import type { CodeActionParams, CompletionParams, HoverParams } from 'vscode-languageserver/node';
 import { ValidationScheduler } from './scheduler';
+import { createOrganisation } from './organisation';
 import type { Reason } from './scheduler';
 import { SettingsStore } from './settings-store';
 import { warmUp } from './warm-up';
@@ -25,17 +26,24 @@ export function createRuntime(connection: Connection, documents: TextDocuments<T
   const settings = new SettingsStore(connection, Boolean(caps.workspace?.configuration));
   settings.setInitializationOptions(init.initializationOptions);
   const configs = new ConfigFiles();
-  configs.setWorkspaceFolders(init.workspaceFolders?.map((f) => f.uri) ?? (init.rootUri ? [init.rootUri] : []));
+  let workspaceFolders = init.workspaceFolders?.map((f) => f.uri) ?? (init.rootUri ? [init.rootUri] : []);
+  configs.setWorkspaceFolders(workspaceFolders);
   const charters = new Charters(documents, settings, configs, log);
   const shownConfigErrors = new Map<string, string>();
   const configFiles = new ConfigFileFeatures(readConfigFileSchema((init.initializationOptions as { configFileSchema?: unknown } | null | undefined)?.configFileSchema));
+
+  const organisation = createOrganisation(connection, charters, {
+    revalidate: (uri) => scheduler.request(uri, 'org'),
+    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    log,
+  });
 
   const scheduler = new ValidationScheduler(async (uri, reasons) => {
     const doc = documents.get(uri);
     if (!doc || !(isCharterUri(uri) || isConfigFileUri(uri))) return;
     const s = await settings.forDocument(uri);
     if (!s.enable) return publish(uri, doc.version, []);
-    if (s.run === 'onSave' && !['open', 'save', 'config'].some((r) => reasons.has(r as Reason))) return;
+    if (s.run === 'onSave' && !['open', 'save', 'config', 'org'].some((r) => reasons.has(r as Reason))) return;
     if (isConfigFileUri(uri)) {
       const current = documents.get(uri);
       if (current) publish(uri, current.version, configFiles.diagnostics(current));
@@ -47,6 +55,7 @@ export function createRuntime(connection: Connection, documents: TextDocuments<T
     if (state.config.ignoredBy) return publish(uri, state.doc.version, []);
     reportConfigError(state);
     publish(uri, state.doc.version, diagnosticsFor(state));
+    if (s.organisation) await organisation.afterPublish(uri);
   });
 
   function publish(uri: string, version: number, diagnostics: ReturnType<typeof diagnosticsFor>): void {
@@ -104,10 +113,30 @@ export function createRuntime(connection: Connection, documents: TextDocuments<T
     validate: (uri: string, reason: Reason) => scheduler.request(uri, reason),
     /** Compiles the engine's hot paths while nothing is open (see warm-up.ts). */
     warmUp: (msSinceInput: () => number) => warmUp(() => documents.all().some((d) => isCharterUri(d.uri)), msSinceInput, '2026-01-01'),
-    closed(uri: string): void {
+    async closed(uri: string): Promise<void> {
       scheduler.cancel(uri);
       charters.forget(uri);
-      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      // In "check all charters" mode a closed charter stays published (as saved on disk).
+      const kept = isCharterUri(uri) && (await organisation.closed(uri).catch(() => false));
+      if (!kept) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    },
+    /** Charters or configs changed on disk (file events); `saved`: a charter the user saved. */
+    filesChanged(changes: FileEvent[]): void {
+      const configChanged = changes.some((c) => isConfigFileUri(c.uri));
+      if (configChanged) configs.invalidate();
+      organisation.filesChanged(changes, configChanged).catch((e) => log(`file events failed: ${(e as Error)?.stack ?? e}`));
+      if (configChanged) revalidateAll('config');
+    },
+    saved(uri: string): void {
+      if (isCharterUri(uri)) organisation.saved(uri).catch((e) => log(`re-listing after a save failed: ${(e as Error)?.stack ?? e}`));
+    },
+    watchingFiles(): void {
+      organisation.setWatching(true);
+    },
+    /** "Check all charters in the workspace": every charter of the workspace's sets keeps published diagnostics. */
+    async checkAllCharters(): Promise<{ charters: number }> {
+      const folders = workspaceFolders.length ? workspaceFolders : [...new Set(charters.all().map((d) => d.uri.replace(/\/[^/]*$/, '')))];
+      return { charters: await organisation.checkAll(folders) };
     },
     settingsChanged(payload: unknown): void {
       settings.onDidChange(payload);
@@ -117,9 +146,12 @@ export function createRuntime(connection: Connection, documents: TextDocuments<T
     },
     configFilesChanged(): void {
       configs.invalidate();
+      organisation.filesChanged([], true).catch((e) => log(`re-reading configs failed: ${(e as Error)?.stack ?? e}`));
       revalidateAll('config');
     },
     foldersChanged(e: WorkspaceFoldersChangeEvent): void {
+      workspaceFolders = [...workspaceFolders.filter((f) => !e.removed.some((r) => r.uri === f)), ...e.added.map((f) => f.uri)];
+      organisation.reset();
       configs.addWorkspaceFolders(
         e.added.map((f) => f.uri),
         e.removed.map((f) => f.uri),

@@ -3,7 +3,8 @@
 // layer handles one queued message per turn), so a burst of edits is validated once, at its end.
 // A validation that is already running for a document is followed by one more, never overlapped.
 
-export type Reason = 'open' | 'change' | 'save' | 'config';
+/** `org`: another charter of the same set changed, so this one's organisation findings may have. */
+export type Reason = 'open' | 'change' | 'save' | 'config' | 'org';
 
 interface Pending {
   reasons: Set<Reason>;

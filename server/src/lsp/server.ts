@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_PATTERN, CONFIG_SCHEMA_NOTIFICATION, FIX_ALL_COMMAND, FIX_ALL_KIND, SERVER_NAME, SERVER_VERSION, SETTINGS_SECTION, isCharterUri, isConfigFileUri } from './protocol';
+import { CHARTER_FILE_PATTERN, CHECK_ALL_COMMAND, CONFIG_FILE_PATTERN, CONFIG_SCHEMA_NOTIFICATION, FIX_ALL_COMMAND, FIX_ALL_KIND, SERVER_NAME, SERVER_VERSION, SETTINGS_SECTION, isCharterUri, isConfigFileUri } from './protocol';
 import type { Runtime } from './runtime';
 import { DECISION_MAP_REQUEST, ORGANISATION_MAP_REQUEST } from '../contract/requests';
 import type { DecisionMapParams } from '../contract/requests';
@@ -45,7 +45,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'Team Charter' },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         codeLensProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
+        executeCommandProvider: { commands: [FIX_ALL_COMMAND, CHECK_ALL_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
@@ -59,7 +59,10 @@ export function startServer(connection: Connection): void {
     const caps = init.capabilities;
     const warn = (what: string) => (e: unknown) => connection.console.error(`${what} registration failed: ${e}`);
     if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_PATTERN }] }).catch(warn('file watcher'));
+      // Charters too: the organisation view follows charters created, changed and deleted on disk.
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_PATTERN }, { globPattern: CHARTER_FILE_PATTERN }] })
+        .then(() => runtime().watchingFiles(), warn('file watcher'));
     }
     if (caps.workspace?.configuration && caps.workspace.didChangeConfiguration?.dynamicRegistration) {
       connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(warn('configuration'));
@@ -73,11 +76,15 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => ours(e.document.uri) && runtime().validate(e.document.uri, 'change'));
   documents.onDidSave((e) => {
     if (isConfigFileUri(e.document.uri)) runtime().configFilesChanged();
+    if (isCharterUri(e.document.uri)) runtime().saved(e.document.uri);
     if (ours(e.document.uri)) runtime().validate(e.document.uri, 'save');
   });
-  documents.onDidClose((e) => ours(e.document.uri) && runtime().closed(e.document.uri));
+  documents.onDidClose((e) => ours(e.document.uri) && void runtime().closed(e.document.uri));
   connection.onDidChangeConfiguration((params) => runtime().settingsChanged(params?.settings));
-  connection.onDidChangeWatchedFiles((params) => params?.changes?.some((c) => isConfigFileUri(c.uri)) && runtime().configFilesChanged());
+  connection.onDidChangeWatchedFiles((params) => {
+    const changes = (params?.changes ?? []).filter((c) => isConfigFileUri(c.uri) || isCharterUri(c.uri));
+    if (changes.length) runtime().filesChanged(changes);
+  });
   connection.onNotification(CONFIG_SCHEMA_NOTIFICATION, (params: unknown) => runtime().configSchemaChanged(params));
 
   // Requests about other files are answered without loading the engine.
@@ -92,7 +99,7 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol((p) => (charter(p) ? runtime().features.onDocumentSymbol(p) : []));
   connection.onCodeLens((p) => (charter(p) ? runtime().features.onCodeLens(p) : []));
   connection.onCodeAction((p) => (charter(p) ? runtime().features.onCodeAction(p) : config(p) ? runtime().configFeatures.onCodeAction(p) : []));
-  connection.onExecuteCommand((p) => runtime().features.onExecuteCommand(p));
+  connection.onExecuteCommand((p) => (p?.command === CHECK_ALL_COMMAND ? runtime().checkAllCharters() : runtime().features.onExecuteCommand(p)));
   connection.onRequest(DECISION_MAP_REQUEST, (p: DecisionMapParams) => runtime().decisionMap().charter(p));
   connection.onRequest(ORGANISATION_MAP_REQUEST, (p: DecisionMapParams) => runtime().decisionMap().organisation(p));
 

@@ -14,9 +14,11 @@ export interface Settings {
   maxFileSize: number;
   /** `teamCharter.codeLens.enable`: lenses above members and decisions. */
   codeLens: boolean;
+  /** `teamCharter.organisation.enable`: organisation rules over the workspace's charter sets. */
+  organisation: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType', rules: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, codeLens: true };
+export const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType', rules: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE, codeLens: true, organisation: true };
 
 export interface ParsedSettings {
   settings: Partial<Settings>;
@@ -52,6 +54,11 @@ export function parseSettings(raw: unknown): ParsedSettings {
     if (typeof codeLens === 'boolean') settings.codeLens = codeLens;
     else problems.push(`teamCharter.codeLens.enable must be true or false, not ${JSON.stringify(codeLens)}`);
   }
+  const organisation = r.organisation && typeof r.organisation === 'object' ? (r.organisation as Record<string, unknown>).enable : r['organisation.enable'];
+  if (organisation !== undefined && organisation !== null) {
+    if (typeof organisation === 'boolean') settings.organisation = organisation;
+    else problems.push(`teamCharter.organisation.enable must be true or false, not ${JSON.stringify(organisation)}`);
+  }
   return { settings, problems };
 }
 
@@ -61,7 +68,7 @@ export function sectionOf(payload: unknown): unknown {
   const p = payload as Record<string, unknown>;
   if (SETTINGS_SECTION in p) return p[SETTINGS_SECTION];
   if ('settings' in p) return sectionOf(p.settings);
-  const own = ['enable', 'run', 'rules', 'maxFileSize', 'codeLens', 'codeLens.enable'];
+  const own = ['enable', 'run', 'rules', 'maxFileSize', 'codeLens', 'codeLens.enable', 'organisation', 'organisation.enable'];
   return Object.keys(p).some((k) => own.includes(k)) ? p : undefined;
 }
 
@@ -74,6 +81,7 @@ export function layerSettings(...layers: Array<Partial<Settings> | undefined>): 
     if (layer.run !== undefined) out.run = layer.run;
     if (layer.maxFileSize !== undefined) out.maxFileSize = layer.maxFileSize;
     if (layer.codeLens !== undefined) out.codeLens = layer.codeLens;
+    if (layer.organisation !== undefined) out.organisation = layer.organisation;
     if (layer.rules) out.rules = { ...out.rules, ...layer.rules };
   }
   return out;

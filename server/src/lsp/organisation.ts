@@ -1,0 +1,155 @@
+// The organisation view in the language server: the workspace index wired to the open charters,
+// the file events and the "check all charters" mode. When one charter's summary changes, the open
+// charters of the same set are checked again (their organisation findings may have changed); in
+// check-all mode every charter of the set is published, open or not.
+import { pathToFileURL } from 'node:url';
+import type { Connection, Diagnostic, FileEvent } from 'vscode-languageserver/node';
+import { FileChangeType } from 'vscode-languageserver/node';
+import type { Analysis } from '../lint';
+import { withSetFindings } from '../lint';
+import type { Charters } from './charters';
+import type { AnalysisOptions } from './analyzer';
+import { todayString } from './analyzer';
+import { fsPathOf } from './config-files';
+import { toDiagnostic, withData } from './diagnostics';
+import { isCharterUri } from './protocol';
+import { applyRuleOverrides } from './settings';
+import { WorkspaceIndex } from './workspace-index';
+import type { RootIndex } from './workspace-index';
+
+export interface OrganisationHooks {
+  /** Ask for an open charter to be checked (and published) again. */
+  revalidate(uri: string): void;
+  /** Publish diagnostics for a charter that is not open. */
+  publish(uri: string, diagnostics: Diagnostic[]): void;
+  log(message: string): void;
+}
+
+export function createOrganisation(connection: Connection, charters: Charters, hooks: OrganisationHooks) {
+  let watching = false;
+  let checkAll = false;
+  /** The set generation each open charter was last published with. */
+  const published = new Map<string, number>();
+  /** Charters published in check-all mode that are not open. */
+  const publishedClosed = new Set<string>();
+  const cache = new WeakMap<Analysis, { generation: number; analysis: Analysis }>();
+
+  const index = new WorkspaceIndex({
+    host: () => charters.configs.currentHost(),
+    uriOf: (path) => pathToFileURL(path).toString(),
+    log: hooks.log,
+    watching: () => watching,
+    async optionsFor(path, root) {
+      const uri = pathToFileURL(path).toString();
+      const [settings, lookup] = await Promise.all([charters.settings.forDocument(pathToFileURL(root.dir).toString()), charters.configs.lookup(uri)]);
+      const today = todayString();
+      return {
+        options: { config: applyRuleOverrides(lookup.config, settings.rules), today, maxFileSize: settings.maxFileSize },
+        key: JSON.stringify([lookup.stamp, settings.rules, settings.maxFileSize, today]),
+      };
+    },
+  });
+
+  charters.organisation = async (uri, analysis, options: AnalysisOptions) => {
+    const path = fsPathOf(uri);
+    if (path === undefined) return analysis;
+    const root = await index.rootIndexOf(path);
+    const hit = cache.get(analysis);
+    if (hit && hit.generation === root.generation) return hit.analysis;
+    const result = await index.withOrganisation(path, analysis, options);
+    cache.set(analysis, result);
+    return result.analysis;
+  };
+
+  /** After an open charter was published: the rest of its set, where the organisation findings may have moved. */
+  async function afterPublish(uri: string): Promise<void> {
+    const path = fsPathOf(uri);
+    if (path === undefined) return;
+    const root = await index.rootIndexOf(path);
+    published.set(uri, root.generation);
+    for (const doc of charters.all()) {
+      if (doc.uri === uri) continue;
+      const other = fsPathOf(doc.uri);
+      if (other === undefined || !other.startsWith(root.root.dir)) continue;
+      if (published.get(doc.uri) !== root.generation) hooks.revalidate(doc.uri);
+    }
+    if (checkAll) await publishClosed(root);
+  }
+
+  /** Check-all mode: every charter of the set that is not open, with its organisation findings. */
+  async function publishClosed(root: RootIndex): Promise<void> {
+    const open = new Set(charters.all().map((d) => d.uri));
+    const result = root.organisation();
+    for (const c of root.charters()) {
+      if (open.has(c.uri) || !isCharterUri(c.uri)) continue;
+      const analysis = withSetFindings(c.analysis, root.findingsOf(c.path), result.notRun, c.options);
+      hooks.publish(c.uri, withData(analysis.findings).map(({ finding, data }) => toDiagnostic(c.uri, finding, data)));
+      publishedClosed.add(c.uri);
+    }
+  }
+
+  return {
+    index,
+    afterPublish,
+    setWatching(value: boolean): void {
+      watching = value;
+    },
+    /** "Check all charters in the workspace": index every workspace folder's sets and publish them all, from now on. */
+    async checkAll(folders: string[]): Promise<number> {
+      checkAll = true;
+      let count = 0;
+      for (const folder of folders) {
+        const path = fsPathOf(folder);
+        if (path === undefined) continue;
+        const root = await index.rootIndexOf(path);
+        await root.refresh(true);
+        await publishClosed(root);
+        count += root.charters().length;
+      }
+      for (const doc of charters.all()) hooks.revalidate(doc.uri);
+      return count;
+    },
+    /** A charter document was closed: its disk text counts again; in check-all mode it stays published. */
+    async closed(uri: string): Promise<boolean> {
+      published.delete(uri);
+      const path = fsPathOf(uri);
+      if (path === undefined) return false;
+      await index.closed(path);
+      for (const root of index.all()) {
+        if (!path.startsWith(root.root.dir)) continue;
+        for (const doc of charters.all()) hooks.revalidate(doc.uri);
+        if (checkAll) await publishClosed(root);
+        return checkAll;
+      }
+      return false;
+    },
+    /** Charters and configs created, changed or deleted on disk (file events, or a save). */
+    async filesChanged(changes: FileEvent[], configChanged: boolean): Promise<void> {
+      if (configChanged) await index.configChanged();
+      for (const change of changes) {
+        const path = fsPathOf(change.uri);
+        if (path === undefined || !isCharterUri(change.uri)) continue;
+        await index.fileChanged(path, change.type === FileChangeType.Deleted);
+        if (change.type === FileChangeType.Deleted && publishedClosed.delete(change.uri)) hooks.publish(change.uri, []);
+      }
+      for (const doc of charters.all()) hooks.revalidate(doc.uri);
+      if (checkAll) for (const root of index.all()) await publishClosed(root);
+    },
+    /** A charter was saved (clients without file events): its set is listed and read again. */
+    async saved(uri: string): Promise<void> {
+      if (watching) return;
+      const path = fsPathOf(uri);
+      if (path === undefined) return;
+      const root = await index.rootIndexOf(path);
+      await root.refresh(true);
+    },
+    /** The organisation view was turned off, or folders changed: forget the index. */
+    reset(): void {
+      index.clear();
+      published.clear();
+    },
+    connection,
+  };
+}
+
+export type Organisation = ReturnType<typeof createOrganisation>;

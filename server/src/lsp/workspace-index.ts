@@ -1,0 +1,250 @@
+// The charter sets of the workspace, for the organisation rules in the editor: per root (rules.md
+// "Root"), every charter's summary, worked out from its analysis (open documents as edited, the
+// others from disk through the host, without opening them), and the organisation findings over
+// them. A summary is recomputed only when its charter changes; a keystroke re-summarises one file
+// and re-runs the (cheap) organisation rules, never re-reads the repository.
+import type { Analysis, AnalyzeOptions } from '../lint';
+import { analyze, withSetFindings } from '../lint';
+import type { CharterConfig, Finding } from '../engine/model';
+import type { CharterSummary } from '../engine/charter-set';
+import type { CharterHost, CharterRoot } from '../host/host';
+import { summarize } from '../org/summary';
+import { checkOrganisation } from '../org/run';
+import type { OrganisationResult } from '../org/run';
+
+/** How long a listing of a root is trusted when the client sends no file events. */
+export const RELIST_MS = 5000;
+
+export interface IndexedCharter {
+  path: string;
+  uri: string;
+  /** Path relative to the root, `/`-separated. */
+  rel: string;
+  analysis: Analysis;
+  summary: CharterSummary;
+  /** The options it was analysed with (its config, with the editor's rule settings on top). */
+  options: AnalyzeOptions;
+  /** True while an open document's text is what was analysed. */
+  open: boolean;
+}
+
+export interface IndexOptions {
+  host(): CharterHost;
+  uriOf(path: string): string;
+  /** Lint options for a charter that is not open (its config, the editor's rule settings, today). */
+  optionsFor(path: string, root: CharterRoot): Promise<{ options: AnalyzeOptions; key: string }>;
+  log(message: string): void;
+  /** True when the client sends file events (then a listing is kept until an event). */
+  watching(): boolean;
+}
+
+interface DiskEntry {
+  text: string;
+  key: string;
+  analysis: Analysis;
+  summary: CharterSummary;
+  options: AnalyzeOptions;
+}
+
+/** One root's set: what is on disk, what is open, and the organisation findings over both. */
+class RootIndex {
+  private listed: string[] | undefined;
+  private listedAt = 0;
+  private readonly disk = new Map<string, DiskEntry>();
+  private readonly open = new Map<string, { analysis: Analysis; summary: CharterSummary; options: AnalyzeOptions }>();
+  private rootConfig: CharterConfig | undefined;
+  private rootConfigKey = '';
+  private result: OrganisationResult | undefined;
+  /** Bumps whenever a summary or the root config changes. */
+  generation = 0;
+
+  constructor(
+    readonly root: CharterRoot,
+    private readonly opts: IndexOptions,
+  ) {}
+
+  rel(path: string): string {
+    const dir = this.root.dir.endsWith('/') ? this.root.dir : this.root.dir + '/';
+    return (path.startsWith(dir) ? path.slice(dir.length) : path).split('\\').join('/');
+  }
+
+  /** Re-lists the root when it was never listed, when asked to, or (without file events) every RELIST_MS. */
+  async refresh(force = false): Promise<void> {
+    const stale = !this.opts.watching() && Date.now() - this.listedAt > RELIST_MS;
+    if (this.listed && !force && !stale) return;
+    const host = this.opts.host();
+    const listing = await host.listCharters(this.root, {});
+    this.listed = listing.charters.map((c) => c.path);
+    this.listedAt = Date.now();
+    const keep = new Set(this.listed);
+    for (const path of [...this.disk.keys()]) if (!keep.has(path)) this.forgetDisk(path);
+    const governing = await host.configFor(`${this.root.dir}/.charterrc.yaml`, this.root);
+    const key = governing.stamp;
+    if (key !== this.rootConfigKey) {
+      this.rootConfigKey = key;
+      this.rootConfig = governing.rules?.config;
+      this.changed();
+    }
+    for (const path of this.listed) if (!this.open.has(path)) await this.readDisk(path);
+  }
+
+  /** A charter that is not open, analysed from disk again when its text or options changed. */
+  private async readDisk(path: string): Promise<void> {
+    const read = await this.opts.host().readCharter(path, this.root, false);
+    if (read.skipped) {
+      this.forgetDisk(path);
+      return;
+    }
+    const { options, key } = await this.opts.optionsFor(path, this.root);
+    const known = this.disk.get(path);
+    if (known && known.text === read.file.text && known.key === key) return;
+    try {
+      const analysis = analyze(read.file.text, options);
+      this.disk.set(path, { text: read.file.text, key, analysis, summary: summarize(this.rel(path), analysis), options });
+      this.changed();
+    } catch (e) {
+      this.opts.log(`indexing ${path} failed: ${(e as Error)?.stack ?? e}`);
+    }
+  }
+
+  private forgetDisk(path: string): void {
+    if (this.disk.delete(path)) this.changed();
+  }
+
+  /** An open charter's current analysis (summarised again only when the analysis is a new one). */
+  setOpen(path: string, analysis: Analysis, options: AnalyzeOptions): void {
+    const known = this.open.get(path);
+    if (known?.analysis === analysis) return;
+    this.open.set(path, { analysis, summary: summarize(this.rel(path), analysis), options });
+    this.changed();
+  }
+
+  /** The document was closed: the file on disk counts again (read on the next refresh). */
+  async close(path: string): Promise<void> {
+    if (!this.open.delete(path)) return;
+    this.changed();
+    if (this.listed?.includes(path)) await this.readDisk(path);
+  }
+
+  /** A file event for one charter: read it again, or forget it. */
+  async fileChanged(path: string, deleted: boolean): Promise<void> {
+    if (deleted) {
+      this.forgetDisk(path);
+      if (this.listed) this.listed = this.listed.filter((p) => p !== path);
+      return;
+    }
+    if (this.listed && !this.listed.includes(path)) {
+      await this.refresh(true);
+      return;
+    }
+    if (!this.open.has(path)) await this.readDisk(path);
+  }
+
+  /** A config changed: every analysis may differ. */
+  async configChanged(): Promise<void> {
+    this.disk.clear();
+    this.rootConfigKey = '';
+    this.changed();
+    await this.refresh(true);
+  }
+
+  private changed(): void {
+    this.generation++;
+    this.result = undefined;
+  }
+
+  /** Every charter of the set: the open ones as edited, the others as on disk. */
+  charters(): IndexedCharter[] {
+    const out: IndexedCharter[] = [];
+    const paths = new Set([...(this.listed ?? []), ...this.open.keys()]);
+    for (const path of paths) {
+      const open = this.open.get(path);
+      const entry = open ?? this.disk.get(path);
+      if (!entry) continue;
+      out.push({ path, uri: this.opts.uriOf(path), rel: this.rel(path), analysis: entry.analysis, summary: entry.summary, options: entry.options, open: Boolean(open) });
+    }
+    return out;
+  }
+
+  organisation(): OrganisationResult {
+    if (this.result) return this.result;
+    const charters = this.charters();
+    const configs = new Map(charters.map((c) => [c.rel, c.options.config]));
+    return (this.result = checkOrganisation(
+      charters.map((c) => c.summary),
+      { rootConfig: this.rootConfig, configOf: (rel) => configs.get(rel) },
+    ));
+  }
+
+  /** The organisation findings of one charter, related places in other charters named by URI. */
+  findingsOf(path: string): Finding[] {
+    const rel = this.rel(path);
+    const uriOfRel = (r: string) => this.opts.uriOf(`${this.root.dir}/${r}`);
+    return (this.organisation().findings.get(rel) ?? []).map((f) =>
+      f.related ? { ...f, related: f.related.map((r) => (r.file === undefined ? r : { ...r, file: uriOfRel(r.file) })) } : f,
+    );
+  }
+}
+
+export class WorkspaceIndex {
+  private readonly roots = new Map<string, RootIndex>();
+  private readonly rootOfPath = new Map<string, string>();
+
+  constructor(private readonly opts: IndexOptions) {}
+
+  /** The set a charter belongs to, listed and indexed (the first call reads the whole root). */
+  async rootIndexOf(path: string): Promise<RootIndex> {
+    let dir = this.rootOfPath.get(path);
+    if (dir === undefined) {
+      dir = (await this.opts.host().rootOf(path)).dir;
+      this.rootOfPath.set(path, dir);
+    }
+    let index = this.roots.get(dir);
+    if (!index) {
+      index = new RootIndex(await this.opts.host().rootOf(path), this.opts);
+      this.roots.set(dir, index);
+    }
+    await index.refresh();
+    return index;
+  }
+
+  /** Every root indexed so far. */
+  all(): RootIndex[] {
+    return [...this.roots.values()];
+  }
+
+  /**
+   * An open charter's analysis with its organisation findings added (suppressions apply to them);
+   * the index learns the open text's summary on the way.
+   */
+  async withOrganisation(path: string, analysis: Analysis, options: AnalyzeOptions): Promise<{ analysis: Analysis; generation: number }> {
+    const root = await this.rootIndexOf(path);
+    root.setOpen(path, analysis, options);
+    const result = root.organisation();
+    return { analysis: withSetFindings(analysis, root.findingsOf(path), result.notRun, options), generation: root.generation };
+  }
+
+  async closed(path: string): Promise<void> {
+    const dir = this.rootOfPath.get(path);
+    const root = dir === undefined ? undefined : this.roots.get(dir);
+    await root?.close(path);
+  }
+
+  /** A charter was created, changed or deleted on disk. */
+  async fileChanged(path: string, deleted: boolean): Promise<void> {
+    for (const root of this.roots.values()) if (path.startsWith(root.root.dir)) await root.fileChanged(path, deleted);
+  }
+
+  /** A `.charterrc.*` changed: every root re-reads its configs and charters. */
+  async configChanged(): Promise<void> {
+    for (const root of this.roots.values()) await root.configChanged();
+  }
+
+  /** Forgets everything (the organisation view was turned off, or the folders changed). */
+  clear(): void {
+    this.roots.clear();
+    this.rootOfPath.clear();
+  }
+}
+
+export type { RootIndex };

@@ -1,0 +1,100 @@
+// The organisation view through the real server: a workspace folder's charters are read from disk
+// without being opened, organisation findings reach the open charter with related information in
+// the other file, file events and edits re-check what they affect, and "check all charters"
+// publishes every charter of the set.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { FileChangeType } from 'vscode-languageserver-protocol';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { BASE_CHARTER } from '../helpers/fixtures';
+import { TestClient, tempDir, uriOf } from './client';
+
+const ORG_ON = { teamCharter: { organisation: { enable: true } } };
+const withTeam = (id: string) => BASE_CHARTER.replace('team:\n  id: payments\n', `team:\n  id: ${id}\n`);
+const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => d.code);
+
+describe('language server: the organisation view', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let client: TestClient;
+  const file = (rel: string) => path.join(dir, rel);
+  const write = (rel: string, text: string) => {
+    fs.mkdirSync(path.dirname(file(rel)), { recursive: true });
+    fs.writeFileSync(file(rel), text);
+  };
+
+  beforeEach(async () => {
+    dir = tempDir('charter-org-');
+    write('payments/team-charter.yaml', withTeam('payments'));
+    write('billing/team-charter.yaml', withTeam('payments'));
+    write('growth/team-charter.yaml', withTeam('growth'));
+    client = await TestClient.start({ folders: [dir], initializationOptions: ORG_ON });
+  });
+  afterEach(async () => {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('an open charter gets the organisation findings of its set, related information opening the other file', async () => {
+    const uri = uriOf(file('payments/team-charter.yaml'));
+    await client.open(uri, fs.readFileSync(file('payments/team-charter.yaml'), 'utf8'));
+    const published = await client.diagnostics(uri, (p) => codes(p).includes('team-id-duplicate'));
+    const duplicate = published.diagnostics.find((d) => d.code === 'team-id-duplicate')!;
+    assert.equal(duplicate.range.start.line, 3);
+    assert.deepEqual(
+      duplicate.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]),
+      [[uriOf(file('billing/team-charter.yaml')), 3]],
+    );
+  });
+
+  it('a file event for a charter that is not open re-checks the open one', async () => {
+    const uri = uriOf(file('payments/team-charter.yaml'));
+    await client.open(uri, fs.readFileSync(file('payments/team-charter.yaml'), 'utf8'));
+    await client.diagnostics(uri, (p) => codes(p).includes('team-id-duplicate'));
+    write('billing/team-charter.yaml', withTeam('billing'));
+    await client.fileChanged(uriOf(file('billing/team-charter.yaml')), FileChangeType.Changed);
+    await client.diagnostics(uri, (p) => !codes(p).includes('team-id-duplicate'));
+    fs.rmSync(file('growth/team-charter.yaml'));
+    write('growth/team-charter.yaml', withTeam('payments'));
+    await client.fileChanged(uriOf(file('growth/team-charter.yaml')), FileChangeType.Created);
+    await client.diagnostics(uri, (p) => codes(p).includes('team-id-duplicate'));
+  });
+
+  it('editing one open charter re-checks the other open charters of its set', async () => {
+    const a = uriOf(file('payments/team-charter.yaml'));
+    const b = uriOf(file('billing/team-charter.yaml'));
+    await client.open(a, withTeam('payments'));
+    await client.open(b, withTeam('payments'));
+    await client.diagnostics(a, (p) => codes(p).includes('team-id-duplicate'));
+    // Unsaved: the open text of billing wins over the disk.
+    await client.setText(b, withTeam('billing'));
+    await client.diagnostics(a, (p) => !codes(p).includes('team-id-duplicate'));
+    await client.diagnostics(b, (p) => !codes(p).includes('team-id-duplicate'));
+  });
+
+  it('"check all charters" publishes every charter of the set, and closing one keeps its diagnostics', async () => {
+    const result = await client.request<{ charters: number }>('workspace/executeCommand', { command: 'teamCharter.checkAllCharters', arguments: [] });
+    assert.equal(result.charters, 3);
+    const billing = uriOf(file('billing/team-charter.yaml'));
+    const growth = uriOf(file('growth/team-charter.yaml'));
+    assert.ok(codes(await client.diagnostics(billing, (p) => p.diagnostics.length > 0)).includes('team-id-duplicate'));
+    await client.diagnostics(growth);
+    await client.open(billing, withTeam('payments'));
+    await client.diagnostics(billing, (p) => codes(p).includes('team-id-duplicate'));
+    await client.close(billing);
+    await client.until('billing republished after close', () => {
+      const last = client.published.filter((p) => p.uri === billing).pop();
+      return last && codes(last).includes('team-id-duplicate') && last.version === undefined ? last : undefined;
+    });
+  });
+
+  it('with teamCharter.organisation.enable false, each charter is checked alone', async () => {
+    await client.stop();
+    client = await TestClient.start({ folders: [dir], initializationOptions: { teamCharter: { organisation: { enable: false } } } });
+    const uri = uriOf(file('payments/team-charter.yaml'));
+    await client.open(uri, withTeam('payments'));
+    const published = await client.diagnostics(uri);
+    assert.deepEqual(codes(published), []);
+  });
+});
