@@ -8,7 +8,7 @@ import path from 'node:path';
 import { FileChangeType } from 'vscode-languageserver-protocol';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { BASE_CHARTER } from '../helpers/fixtures';
-import { TestClient, tempDir, uriOf } from './client';
+import { TestClient, positionOf, tempDir, uriOf } from './client';
 
 const ORG_ON = { teamCharter: { organisation: { enable: true } } };
 const withTeam = (id: string) => BASE_CHARTER.replace('team:\n  id: payments\n', `team:\n  id: ${id}\n`);
@@ -87,6 +87,20 @@ describe('language server: the organisation view', function () {
       const last = client.published.filter((p) => p.uri === billing).pop();
       return last && codes(last).includes('team-id-duplicate') && last.version === undefined ? last : undefined;
     });
+  });
+
+  it('hover on a party shows their weight across the set: decisions owned, approvals, escalations, check-in hours, teams', async () => {
+    const uri = uriOf(file('growth/team-charter.yaml'));
+    const text = withTeam('growth');
+    await client.open(uri, text);
+    await client.diagnostics(uri);
+    const at = positionOf(text, '  - id: ana', 8);
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: at });
+    // Ana owns fee-changes and runs weekly-sync (30 minutes a week) in each of the three charters.
+    // Teams in path order: billing/ (whose id is also payments), growth/, payments/.
+    assert.match(hover.contents.value, /\*\*Across the 3 charters of this repository\*\*: owns 3 decisions · approves 0 · receives 0 escalations · 1\.5 hours of check-ins a week · in `payments`, `growth`, `payments`$/);
+    const finance = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'approver: finance', 11) });
+    assert.match(finance.contents.value, /approves 3 · receives 3 escalations/);
   });
 
   it('with teamCharter.organisation.enable false, each charter is checked alone', async () => {

@@ -23,12 +23,15 @@ import { codeLenses } from './code-lens';
 import { completions } from './completion';
 import { fixAllEdits } from './fix-all';
 import { FIX_ALL_COMMAND, FIX_ALL_TITLE } from './protocol';
-import { hover } from './hover';
+import { hover, partyAt, weightParagraph } from './hover';
+import type { PartyWeight } from '../org/weight';
 import { definition, prepareRename, references, rename } from './navigation';
 import { documentSymbols, flatSymbols } from './symbols';
 
 export interface FeatureContext {
   charters(): Charters;
+  /** What a party carries across the charter set of a document (the organisation view), if known. */
+  weightOf?(uri: string, party: string): Promise<PartyWeight | undefined>;
   capabilities(): ClientCapabilities;
   log(message: string): void;
 }
@@ -65,9 +68,16 @@ export function createFeatures(connection: Connection, ctx: FeatureContext) {
       return completions(state, params, { snippets: Boolean(ctx.capabilities().textDocument?.completion?.completionItem?.snippetSupport) });
     });
   const onHover = (params: HoverParams) =>
-    withState('hover', params?.textDocument?.uri, null, (state) => {
+    withState('hover', params?.textDocument?.uri, null, async (state) => {
       const offset = offsetOf(state, params.position);
       const result = offset === undefined ? null : withAnalysis(state, null, (a) => hover(a, offset));
+      // A party's weight across the set: members and stakeholders only (roles are local to a charter).
+      const party = offset === undefined || !state.settings.organisation ? undefined : withAnalysis(state, undefined, (a) => partyAt(a, offset));
+      const kind = party === undefined ? undefined : state.analysis?.index.partyKind(party);
+      if (result && party !== undefined && (kind === 'member' || kind === 'stakeholder') && typeof result.contents === 'object' && 'kind' in result.contents) {
+        const weight = await ctx.weightOf?.(state.doc.uri, party);
+        if (weight) result.contents.value += `\n\n${weightParagraph(weight)}`;
+      }
       if (result && !markdown() && typeof result.contents === 'object' && 'kind' in result.contents) {
         result.contents = { kind: 'plaintext', value: result.contents.value.replace(/\*\*|`/g, '').replace(/\\(.)/g, '$1') };
       }

@@ -8,6 +8,7 @@ import { fieldInfo } from './field-info';
 import { idAt } from './navigation';
 import { nodeAt } from './node-at';
 import { code, describeParty, md } from './parties';
+import type { PartyWeight } from '../org/weight';
 
 export function hover(analysis: Analysis, offset: number): Hover | null {
   const { model, index } = analysis;
@@ -41,4 +42,22 @@ function describeMilestone(entry: Entry): string {
 function describeDecision(entry: Entry): string {
   const facts = [entry.text('owner') && `owner ${entry.text('owner')}`, `boundary ${entry.text('boundary') ?? 'team'}`].filter(Boolean) as string[];
   return [`${entry.id ? code(entry.id) : md(entry.label)} · decision${entry.text('scope') ? ` — ${md(entry.text('scope')!)}` : ''}`, `\n${md(facts.join(' · '))}`].join('\n');
+}
+
+/** The party id under the cursor (a declaration or a reference), if any. */
+export function partyAt(analysis: Analysis, offset: number): string | undefined {
+  const target = idAt(analysis, offset);
+  return target?.namespace === 'party' ? target.id : undefined;
+}
+
+/** One markdown paragraph: what the party carries across the charters of the set. */
+export function weightParagraph(weight: PartyWeight): string {
+  const hours = Math.round((weight.minutesPerWeek / 60) * 10) / 10;
+  const parts = [
+    `owns ${weight.decisionsOwned} decision${weight.decisionsOwned === 1 ? '' : 's'}`,
+    `approves ${weight.approvals}`,
+    `receives ${weight.escalations} escalation${weight.escalations === 1 ? '' : 's'}`,
+    `${hours} hour${hours === 1 ? '' : 's'} of check-ins a week`,
+  ];
+  return `**Across the ${weight.charters} charters of this repository**: ${parts.join(' · ')}${weight.teams.length ? ` · in ${weight.teams.map(code).join(', ')}` : ''}`;
 }

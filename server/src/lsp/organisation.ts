@@ -15,6 +15,8 @@ import { toDiagnostic, withData } from './diagnostics';
 import { isCharterUri } from './protocol';
 import { applyRuleOverrides } from './settings';
 import { WorkspaceIndex } from './workspace-index';
+import { partyWeight } from '../org/weight';
+import type { PartyWeight } from '../org/weight';
 import type { RootIndex } from './workspace-index';
 
 export interface OrganisationHooks {
@@ -91,6 +93,13 @@ export function createOrganisation(connection: Connection, charters: Charters, h
   return {
     index,
     afterPublish,
+    /** What a party carries across the set of the charter at `uri`. */
+    async weightOf(uri: string, party: string): Promise<PartyWeight | undefined> {
+      const path = fsPathOf(uri);
+      if (path === undefined) return undefined;
+      const root = await index.rootIndexOf(path);
+      return partyWeight(root.charters().map((c) => c.summary), party);
+    },
     setWatching(value: boolean): void {
       watching = value;
     },

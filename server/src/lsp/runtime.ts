@@ -97,7 +97,7 @@ export function createRuntime(connection: Connection, documents: TextDocuments<T
   }
 
   return {
-    features: createFeatures(connection, { charters: () => charters, capabilities: () => caps, log }),
+    features: createFeatures(connection, { charters: () => charters, capabilities: () => caps, log, weightOf: (uri, party) => organisation.weightOf(uri, party) }),
     configFeatures: {
       onCompletion: (p: CompletionParams) => withConfigFile('completion', p?.textDocument?.uri, [], (doc) => configFiles.completion(doc, p)),
       onHover: (p: HoverParams) => withConfigFile('hover', p?.textDocument?.uri, null, (doc) => configFiles.hover(doc, p)),
