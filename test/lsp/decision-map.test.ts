@@ -23,7 +23,7 @@ describe('language server: the decision map requests', function () {
       fs.mkdirSync(path.join(dir, team));
       fs.copyFileSync(path.join(FIXTURES, team, 'team-charter.yaml'), path.join(dir, team, 'team-charter.yaml'));
     }
-    client = await TestClient.start({ folders: [dir] });
+    client = await TestClient.start({ folders: [dir], initializationOptions: { teamCharter: { organisation: { enable: true } } } });
     uri = uriOf(path.join(dir, 'payments/team-charter.yaml'));
     text = fs.readFileSync(path.join(dir, 'payments/team-charter.yaml'), 'utf8');
     await client.open(uri, text);

@@ -22,16 +22,11 @@ import type { Charters } from './charters';
 import { fsPathOf } from './config-files';
 import { applyRuleOverrides } from './settings';
 import { todayString } from './analyzer';
-import { WorkspaceCharters } from './workspace-charters';
 
-export function createDecisionMap(charters: () => Charters, log: (message: string) => void) {
-  const workspace = new WorkspaceCharters();
+/** The charters of the set a document belongs to (the workspace index: open ones as edited). */
+export type SetCharters = (uri: string) => Promise<Array<{ path: string; rel: string; analysis: Analysis; size: number }>>;
 
-  const folderOf = async (uri: string): Promise<string | undefined> => {
-    const file = fsPathOf(uri);
-    return file === undefined ? undefined : charters().configs.rootDirOf(file);
-  };
-
+export function createDecisionMap(charters: () => Charters, log: (message: string) => void, setOf: SetCharters) {
   async function charter(params: DecisionMapParams | null | undefined): Promise<DecisionMapResult | null> {
     const uri = params?.uri;
     if (typeof uri !== 'string') return null;
@@ -43,7 +38,6 @@ export function createDecisionMap(charters: () => Charters, log: (message: strin
       const report = charterReport({ path: fileName(uri), analysis: state.analysis, ...(tooLarge ? { tooLarge } : {}) });
       const opts = { idPrefix: 'm' };
       const drawn = tooLarge ? '' : `<h2>Decision rights</h2>${legendHtml()}${matrixHtml(report, opts)}<h2>Check-in calendar</h2>${calendarHtml(report)}`;
-      const folder = await folderOf(uri);
       return {
         uri,
         version: state.doc.version,
@@ -51,7 +45,7 @@ export function createDecisionMap(charters: () => Charters, log: (message: strin
         title: charterTitle(report),
         html: `${bannerHtml(report)}${drawn}<h2>Findings</h2>${findingsHtml(report, opts)}`,
         styles: TABLE_STYLES,
-        workspaceCharters: folder ? workspace.list(folder).length : 1,
+        workspaceCharters: (await setOf(uri)).length || 1,
       };
     } catch (e) {
       log(`decision map failed for ${uri}: ${(e as Error)?.stack ?? e}`);
@@ -61,35 +55,18 @@ export function createDecisionMap(charters: () => Charters, log: (message: strin
 
   async function organisation(params: DecisionMapParams | null | undefined): Promise<OrganisationMapResult | null> {
     const uri = params?.uri;
-    const folder = typeof uri === 'string' ? await folderOf(uri) : undefined;
-    if (!uri || !folder) return null;
+    if (typeof uri !== 'string') return null;
     try {
-      const all = charters();
-      const settings = await all.settings.forDocument(uri);
-      const today = todayString();
-      const inputs: CharterInput[] = [];
-      for (const c of workspace.list(folder)) {
-        // An open charter is drawn as edited; the others as saved.
-        let analysis: Analysis | undefined;
-        let size: number;
-        if (all.documents.get(c.uri)) {
-          const state = await all.state(c.uri);
-          analysis = state?.analysis;
-          size = state?.doc.getText().length ?? 0;
-        } else {
-          const config = await all.configs.lookup(c.uri);
-          const options = { config: applyRuleOverrides(config.config, settings.rules), today, maxFileSize: settings.maxFileSize };
-          const read = workspace.fromDisk(c.file, options, JSON.stringify([config.stamp, settings.rules, settings.maxFileSize, today]));
-          analysis = read?.analysis;
-          size = read?.text.length ?? 0;
-        }
-        if (!analysis) continue;
-        inputs.push({ path: c.shown, analysis, ...(size > settings.maxFileSize ? { tooLarge: { size, limit: settings.maxFileSize } } : {}) });
-      }
+      const settings = await charters().settings.forDocument(uri);
+      const inputs: CharterInput[] = (await setOf(uri)).map((c) => ({
+        path: c.rel,
+        analysis: c.analysis,
+        ...(c.size > settings.maxFileSize ? { tooLarge: { size: c.size, limit: settings.maxFileSize } } : {}),
+      }));
       const data = buildReport(inputs);
       const html = data.organisation
         ? organisationHtml(data.organisation, data.charters)
-        : '<p class="empty">The organisation view needs two or more charters in the workspace folder.</p>';
+        : '<p class="empty">The organisation view needs two or more charters in the repository (or workspace folder).</p>';
       return { charters: inputs.length, html };
     } catch (e) {
       log(`organisation map failed for ${uri}: ${(e as Error)?.stack ?? e}`);

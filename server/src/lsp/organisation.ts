@@ -93,6 +93,14 @@ export function createOrganisation(connection: Connection, charters: Charters, h
   return {
     index,
     afterPublish,
+    /** Every charter of the set of the charter at `uri`, each with its organisation findings. */
+    async setCharters(uri: string): Promise<Array<{ path: string; rel: string; analysis: Analysis; size: number }>> {
+      const path = fsPathOf(uri);
+      if (path === undefined) return [];
+      const root = await index.rootIndexOf(path);
+      const result = root.organisation();
+      return root.charters().map((c) => ({ path: c.path, rel: c.rel, size: c.size, analysis: withSetFindings(c.analysis, root.findingsOf(c.path), result.notRun, c.options) }));
+    },
     /** What a party carries across the set of the charter at `uri`. */
     async weightOf(uri: string, party: string): Promise<PartyWeight | undefined> {
       const path = fsPathOf(uri);

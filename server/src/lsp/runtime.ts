@@ -109,7 +109,7 @@ export function createRuntime(connection: Connection, documents: TextDocuments<T
       for (const doc of documents.all()) if (isConfigFileUri(doc.uri)) scheduler.request(doc.uri, 'config');
     },
     /** Loaded on first use: the report's renderers (and dagre) stay out of a plain check's start-up. */
-    decisionMap: () => (decisionMap ??= (require('./decision-map') as typeof import('./decision-map')).createDecisionMap(() => charters, log)),
+    decisionMap: () => (decisionMap ??= (require('./decision-map') as typeof import('./decision-map')).createDecisionMap(() => charters, log, async (uri) => ((await settings.forDocument(uri)).organisation ? organisation.setCharters(uri) : []))),
     validate: (uri: string, reason: Reason) => scheduler.request(uri, reason),
     /** Compiles the engine's hot paths while nothing is open (see warm-up.ts). */
     warmUp: (msSinceInput: () => number) => warmUp(() => documents.all().some((d) => isCharterUri(d.uri)), msSinceInput, '2026-01-01'),

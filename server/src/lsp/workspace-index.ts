@@ -26,6 +26,8 @@ export interface IndexedCharter {
   options: AnalyzeOptions;
   /** True while an open document's text is what was analysed. */
   open: boolean;
+  /** Characters in the text analysed (to tell a charter above the size limit). */
+  size: number;
 }
 
 export interface IndexOptions {
@@ -161,7 +163,8 @@ class RootIndex {
       const open = this.open.get(path);
       const entry = open ?? this.disk.get(path);
       if (!entry) continue;
-      out.push({ path, uri: this.opts.uriOf(path), rel: this.rel(path), analysis: entry.analysis, summary: entry.summary, options: entry.options, open: Boolean(open) });
+      const size = open ? open.analysis.model.text.length : (this.disk.get(path)?.text.length ?? 0);
+      out.push({ path, uri: this.opts.uriOf(path), rel: this.rel(path), analysis: entry.analysis, summary: entry.summary, options: entry.options, open: Boolean(open), size });
     }
     return out;
   }
