@@ -6,6 +6,9 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { CharterConfig } from '../lint';
 import { diffCharters, introducesErrors } from '../diff';
+import type { Finding } from '../engine/model';
+import { organisationFindings } from '../org/check-set';
+import type { SetMember } from '../org/check-set';
 import type { ChangedCharter, DiffReport, SkippedCharter } from '../diff';
 import { NodeHost } from '../host/node-host';
 import type { CharterRoot, ConfigFile, GoverningConfig } from '../host/host';
@@ -164,6 +167,10 @@ function gitReport(ref: string, pathArgs: string[], today: string, configs: Diff
   const basePaths = new Set(baseFiles.filter(selected));
   const candidates = [...new Set([...headFiles.filter(selected), ...basePaths, ...movedFrom.keys()])].filter((f) => !movedAway.has(f) || movedFrom.has(f)).sort(comparePaths);
   const baseConfigs = new BaseConfigs(baseTree, commit, root, io);
+  // The organisation findings of the whole set on each side (every charter under the root at REF,
+  // and the working tree's), so a change that moves one shows as introduced or resolved.
+  const org = organisationSides(charterRoot, baseTree, commit, today, configs, baseConfigs, io);
+  const orgKey = (findings: readonly Finding[] | undefined) => JSON.stringify((findings ?? []).map((f) => [f.rule, f.message]).sort());
 
   const charters: ChangedCharter[] = [];
   const skipped: SkippedCharter[] = [];
@@ -204,12 +211,69 @@ function gitReport(ref: string, pathArgs: string[], today: string, configs: Diff
     const baseConfig = configs.explicit ? headConfig : baseConfigs.forCharter(baseRel, configs);
     const moved = baseRel !== rel && base !== undefined && head !== undefined;
     const sameText = base !== undefined && head !== undefined && base.replace(/\r\n/g, '\n') === head.replace(/\r\n/g, '\n');
-    // An unchanged charter is still reviewed when it moved or when the config that governs it changed.
-    if (!moved && sameText && JSON.stringify(baseConfig?.rules ?? {}) === JSON.stringify(headConfig?.rules ?? {})) continue;
-    const changes = diffCharters(base, head, { today, config: headConfig }, { today, config: baseConfig });
+    const organisation = { base: org.base.get(baseRel) ?? [], head: org.head.get(rel) ?? [] };
+    // An unchanged charter is still reviewed when it moved, when the config that governs it changed,
+    // or when a change elsewhere in the set changed its organisation findings.
+    if (!moved && sameText && JSON.stringify(baseConfig?.rules ?? {}) === JSON.stringify(headConfig?.rules ?? {}) && orgKey(organisation.base) === orgKey(organisation.head)) continue;
+    const changes = diffCharters(base, head, { today, config: headConfig, organisation }, { today, config: baseConfig });
     charters.push({ path: rel, ...(moved ? { basePath: baseRel } : {}), ...changes, ...(moved ? { status: 'moved' as const } : {}) });
   }
   return { base: ref, head: 'working tree', baseCommit: commit, charters, ...(skipped.length ? { skipped } : {}) };
+}
+
+/** Organisation findings per charter path, over every charter of the root at REF and in the working tree. */
+function organisationSides(
+  root: CharterRoot,
+  baseTree: Map<string, TreeEntry>,
+  commit: string,
+  today: string,
+  configs: DiffConfigs,
+  baseConfigs: BaseConfigs,
+  io: CliIO,
+): { base: Map<string, Finding[]>; head: Map<string, Finding[]> } {
+  const rel = (abs: string) => toPosix(path.relative(root.dir, abs));
+  const headMembers: SetMember[] = [];
+  for (const entry of configs.host.listChartersSync(root, {}).charters) {
+    if (entry.link) continue;
+    const read = configs.host.readCharterSync(entry.path, root, false);
+    if (read.file) headMembers.push({ file: rel(entry.path), text: read.file.text, config: configs.head(entry.path, root) });
+  }
+  const baseEntries = [...baseTree].filter(([file, entry]) => isCharterFileName(path.posix.basename(file)) && entry.mode.startsWith('100') && !configs.host.ignoredBySync(path.join(root.dir, ...file.split('/')), root));
+  const blobs = catFileBatch(baseEntries.map(([, entry]) => entry.object), root.dir, io);
+  const baseMembers: SetMember[] = [];
+  for (const [file, entry] of baseEntries) {
+    const bytes = blobs.get(entry.object);
+    const text = bytes && decodeUtf8(bytes)?.text;
+    if (text !== undefined) baseMembers.push({ file, text, config: configs.explicit ? configs.head(path.join(root.dir, ...file.split('/')), root) : baseConfigs.forCharter(file, configs) });
+  }
+  const rootConfigFile = path.join(root.dir, '.charterrc.yaml');
+  const headRoot = configs.head(rootConfigFile, root);
+  const baseRoot = configs.explicit ? headRoot : baseConfigs.forCharter('.charterrc.yaml', configs);
+  return {
+    base: organisationFindings(baseMembers, { today, rootConfig: baseRoot }),
+    head: organisationFindings(headMembers, { today, rootConfig: headRoot }),
+  };
+}
+
+/** The contents of many blobs in one `git cat-file --batch` (one process, not one per file). */
+function catFileBatch(objects: string[], root: string, io: CliIO): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  if (objects.length === 0) return out;
+  const r = spawnSync('git', ['cat-file', '--batch'], { cwd: root, input: objects.join('\n') + '\n', maxBuffer: 1 << 30, env: io.env ?? process.env });
+  if (r.status !== 0) throw new GitError(`git cat-file --batch failed (${String(r.stderr).trim().split('\n')[0]})`);
+  const data = r.stdout as Buffer;
+  let at = 0;
+  while (at < data.length) {
+    const lineEnd = data.indexOf(10, at);
+    if (lineEnd < 0) break;
+    const [object, type, size] = data.subarray(at, lineEnd).toString('utf8').split(' ');
+    at = lineEnd + 1;
+    if (type === 'missing' || size === undefined) continue;
+    const length = Number(size);
+    out.set(object, data.subarray(at, at + length));
+    at += length + 1; // the content, then a line feed
+  }
+  return out;
 }
 
 /** The `.charterrc.*` nearest to a charter at REF (regular blobs only), up to the repository root. */

@@ -3,7 +3,7 @@
 // findings are finished with its share of the organisation findings (suppressions apply to them).
 import { analyze, withSetFindings } from '../lint';
 import type { Analysis, AnalyzeOptions } from '../lint';
-import type { CharterConfig } from '../engine/model';
+import type { CharterConfig, Finding } from '../engine/model';
 import type { CharterSummary } from '../engine/charter-set';
 import { summarize } from './summary';
 import { checkOrganisation } from './run';
@@ -45,4 +45,11 @@ export function checkSet(members: readonly SetMember[], options: SetOptions = {}
     summary,
     analysis: withSetFindings(analysis, org.findings.get(member.file) ?? [], org.notRun, { ...options, config: member.config }),
   }));
+}
+
+/** Only the organisation findings of a set, per charter (for `diff`, which lints each charter itself). */
+export function organisationFindings(members: readonly SetMember[], options: SetOptions = {}): Map<string, Finding[]> {
+  const configs = new Map(members.map((m) => [m.file, m.config]));
+  const summaries = members.map((m) => summarize(m.file, analyze(m.text, { ...options, config: m.config })));
+  return checkOrganisation(summaries, { rootConfig: options.rootConfig, configOf: (file) => configs.get(file), docsBaseUrl: options.docsBaseUrl, aliases: options.aliases }).findings;
 }
