@@ -173,6 +173,16 @@ function push<K>(map: Map<K, number[]>, key: K, value: number): void {
   else map.set(key, [value]);
 }
 
+/**
+ * `text` without the characters at its end that `char` (a test of one character) matches. A regex
+ * anchored at the end (`/[\s.]+$/`) is tried from every position of a long run: quadratic.
+ */
+export function trimEndMatching(text: string, char: RegExp): string {
+  let end = text.length;
+  while (end > 0 && char.test(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
 /** Quotes a value for a message: `"pick-vendors"`. */
 export function q(value: unknown): string {
   const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
