@@ -322,6 +322,10 @@ export interface ParsedYaml {
 
 /** `composeYaml`, except that a text nested too deeply for yaml's parser is an empty document with one error. */
 function parseYaml(text: string): ParsedYaml {
+  // yaml's errors are Error objects whose stack traces nobody reads: capturing one for each of
+  // thousands of errors (or every frame of a stack overflow) would cost more than the parse.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     return composeYaml(text);
   } catch (error) {
@@ -329,6 +333,8 @@ function parseYaml(text: string): ParsedYaml {
     const { doc } = composeYaml('');
     doc.errors.push(tooDeepError(text));
     return { doc, comments: [] };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
 }
 
