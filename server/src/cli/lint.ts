@@ -14,6 +14,7 @@ import { DiscoveryError, discoverCharters } from './discover';
 import { FileError, readCharter, writeCharter } from './files';
 import type { FileReport } from './formats/lint-report';
 import { formatText } from './formats/text';
+import { terminalLine } from './formats/escape-terminal';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatGithub } from './formats/github';
@@ -37,7 +38,8 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const shown = (abs: string) => displayPath(abs, io.cwd);
-  const fail = (message: string) => io.stderr(`team-charter: ${message}\n`);
+  // One line each: a line break in a file name must not start a line of its own.
+  const fail = (message: string) => io.stderr(`team-charter: ${terminalLine(message)}\n`);
 
   let files: string[];
   const problems: string[] = [];

@@ -187,8 +187,14 @@ export function trimEndMatching(text: string, char: RegExp): string {
 export function q(value: unknown): string {
   const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   const short = s.length > 60 ? s.slice(0, 57) + '…' : s;
-  return `"${short.replace(/\s+/g, ' ').replace(NON_PRINTABLE, escapeChar)}"`;
+  return `"${short.replace(/\s+/g, ' ').replace(NON_PRINTABLE, escapeChar).replace(BIDI_CONTROLS, escapeChar)}"`;
 }
+
+/**
+ * Bidirectional formatting characters: YAML allows them, but quoted raw in a message they would
+ * reorder the rest of it wherever it is shown (terminal, editor, code-scanning page).
+ */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /**
  * Characters YAML does not allow in a stream (outside c-printable): C0 and C1 controls but tab,

@@ -4,6 +4,7 @@ import type { Severity } from '../../lint';
 import { CATEGORIES, CATEGORY_TITLES, countChanges, introducedTotal } from '../../diff';
 import type { Change, ChangedCharter, DiffFinding, DiffReport } from '../../diff';
 import { plural } from '../../engine/text';
+import { escapeTerminal, terminalLine } from './escape-terminal';
 
 export interface DiffTextOptions {
   color: boolean;
@@ -15,7 +16,7 @@ export function formatDiffText(report: DiffReport, options: DiffTextOptions): st
   const paint = (code: string, s: string) => (options.color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const lines: string[] = [];
   for (const charter of report.charters) {
-    lines.push(paint('1', charter.path) + statusNote(charter));
+    lines.push(paint('1', escapeTerminal(charter.path)) + statusNote(charter));
     for (const note of syntaxNotes(charter)) lines.push(`  ${paint('33', note)}`);
     const body = charterLines(charter, paint);
     lines.push(...(body.length ? body : [`  ${paint('2', 'no review-relevant changes (no finding introduced or resolved)')}`]), '');
@@ -27,7 +28,7 @@ export function formatDiffText(report: DiffReport, options: DiffTextOptions): st
 function statusNote(c: ChangedCharter): string {
   if (c.status === 'added') return ' (new charter)';
   if (c.status === 'deleted') return ' (deleted)';
-  return c.basePath ? ` (base: ${c.basePath})` : '';
+  return c.basePath ? ` (base: ${escapeTerminal(c.basePath)})` : '';
 }
 
 export function syntaxNotes(c: ChangedCharter): string[] {
@@ -43,8 +44,8 @@ function charterLines(c: ChangedCharter, paint: (code: string, s: string) => str
   const lines: string[] = [];
   const finding = (mark: string, markColor: string, f: DiffFinding) => {
     const where = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
-    const message = f.message.replace(/\s*[\r\n]+\s*/g, ' ');
-    return `    ${paint(markColor, mark)} ${where.padEnd(7)} ${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(7))}  ${message}  ${paint('2', f.rule)}`;
+    const message = terminalLine(f.message);
+    return `    ${paint(markColor, mark)} ${where.padEnd(7)} ${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(7))}  ${message}  ${paint('2', escapeTerminal(f.rule))}`;
   };
   if (c.findings.introduced.length) {
     lines.push('  findings introduced:');
@@ -60,7 +61,7 @@ function charterLines(c: ChangedCharter, paint: (code: string, s: string) => str
     lines.push(`  ${CATEGORY_TITLES[category].toLowerCase()}:`);
     for (const change of changes) {
       const [mark, color] = markOf(change);
-      lines.push(`    ${paint(color, mark)} ${change.message}`);
+      lines.push(`    ${paint(color, mark)} ${terminalLine(change.message)}`);
     }
   }
   return lines;

@@ -1,6 +1,7 @@
 // cli.md's JSON shape, version 1: 0-based LSP positions, fixes with their edits.
 import type { Finding } from '../../lint';
 import type { FileReport } from './lint-report';
+import { inertJson } from './escape-json';
 
 export function formatJson(files: readonly FileReport[]): string {
   const out = {
@@ -9,7 +10,7 @@ export function formatJson(files: readonly FileReport[]): string {
   };
   // Indented for people, with each position on one line so a finding stays readable. JSON strings
   // never hold a raw line break, so the pattern cannot match inside a message.
-  return JSON.stringify(out, null, 2).replace(POSITION, '{ "line": $1, "character": $2 }') + '\n';
+  return inertJson(JSON.stringify(out, null, 2).replace(POSITION, '{ "line": $1, "character": $2 }')) + '\n';
 }
 
 const POSITION = /\{\n\s*"line": (\d+),\n\s*"character": (\d+)\n\s*\}/g;

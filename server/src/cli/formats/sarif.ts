@@ -3,6 +3,7 @@
 import type { Finding, Range, Severity } from '../../lint';
 import type { Rule } from '../../engine/rule';
 import type { FileReport } from './lint-report';
+import { inertJson, pathUri } from './escape-json';
 
 export const INFORMATION_URI = 'https://github.com/team-charter/team-charter';
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -66,7 +67,7 @@ export function formatSarif(files: readonly FileReport[], options: SarifOptions)
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return inertJson(JSON.stringify(log, null, 2)) + '\n';
 }
 
 function describe(id: string, description: string, severity: Severity, options: SarifOptions): RuleDescriptor {
@@ -76,7 +77,7 @@ function describe(id: string, description: string, severity: Severity, options: 
 function location(file: string, range: Range) {
   return {
     physicalLocation: {
-      artifactLocation: { uri: file.split('/').map(encodeURIComponent).join('/') },
+      artifactLocation: { uri: pathUri(file) },
       region: {
         startLine: range.start.line + 1,
         startColumn: range.start.character + 1,

@@ -1,6 +1,7 @@
 // `path:LINE:COL  severity  message  rule-id` per finding (1-based), then a summary line.
 import type { Severity } from '../../lint';
 import type { FileReport } from './lint-report';
+import { escapeTerminal, terminalLine } from './escape-terminal';
 
 export interface TextOptions {
   color: boolean;
@@ -15,10 +16,10 @@ export function formatText(files: readonly FileReport[], options: TextOptions): 
   for (const file of files) {
     for (const f of file.findings) {
       counts[f.severity]++;
-      const where = `${file.path}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
-      // Line breaks inside a message would break the one-line-per-finding contract.
-      const message = f.message.replace(/\s*[\r\n]+\s*/g, ' ');
-      lines.push(`${paint('1', where)}  ${paint(SEVERITY_COLOR[f.severity], f.severity)}  ${message}  ${paint('2', f.rule)}`);
+      // Paths, messages and rule ids come from the repository: escaped for the terminal.
+      const where = `${escapeTerminal(file.path)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      const message = terminalLine(f.message);
+      lines.push(`${paint('1', where)}  ${paint(SEVERITY_COLOR[f.severity], f.severity)}  ${message}  ${paint('2', escapeTerminal(f.rule))}`);
     }
   }
   const summary = `${counts.error} errors, ${counts.warning} warnings, ${counts.info} infos in ${files.length} files`;
