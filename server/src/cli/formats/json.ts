@@ -1,12 +1,17 @@
 // cli.md's JSON shape, version 1: 0-based LSP positions, fixes with their edits.
 import type { Finding } from '../../lint';
-import type { FileReport } from './lint-report';
+import type { FileReport, ResolveRelated } from './lint-report';
+import { relatedPath } from './lint-report';
 import { inertJson } from './escape-json';
 
-export function formatJson(files: readonly FileReport[]): string {
+export interface JsonOptions {
+  resolveRelated?: ResolveRelated;
+}
+
+export function formatJson(files: readonly FileReport[], options: JsonOptions = {}): string {
   const out = {
     version: 1,
-    files: files.map((file) => ({ path: file.path, findings: file.findings.map(toJson) })),
+    files: files.map((file) => ({ path: file.path, findings: file.findings.map((f) => toJson(f, file.path, options.resolveRelated)) })),
   };
   // Indented for people, with each position on one line so a finding stays readable. JSON strings
   // never hold a raw line break, so the pattern cannot match inside a message.
@@ -15,12 +20,14 @@ export function formatJson(files: readonly FileReport[]): string {
 
 const POSITION = /\{\n\s*"line": (\d+),\n\s*"character": (\d+)\n\s*\}/g;
 
-function toJson(f: Finding) {
+function toJson(f: Finding, path: string, resolveRelated: ResolveRelated | undefined) {
   return {
     rule: f.rule,
     severity: f.severity,
     message: f.message,
     range: f.range,
     fixes: f.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, edits: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) })),
+    // Additive to version 1: the places a finding points to besides its own (same file too).
+    ...(f.related?.length ? { related: f.related.map((r) => ({ path: relatedPath(path, r, resolveRelated), range: r.range, message: r.message })) } : {}),
   };
 }
