@@ -59,7 +59,8 @@ function optionProblems(rule: Rule, options: Record<string, unknown>): string[] 
 export function effectiveRules(rules: readonly Rule[], config: CharterConfig | undefined): EffectiveRule[] {
   const settings = (config && typeof config === 'object' && config.rules && typeof config.rules === 'object' ? config.rules : {}) as Record<string, RuleSetting>;
   return rules.map((rule) => {
-    const setting = settings[rule.id];
+    // Own keys only: a `__proto__` or `constructor` key in a config names no rule and sets nothing.
+    const setting = Object.prototype.hasOwnProperty.call(settings, rule.id) ? settings[rule.id] : undefined;
     let severity: SeverityOrOff = rule.severity;
     let options: Record<string, unknown> = { ...(rule.defaultOptions ?? {}) };
     if (setting !== undefined) {
@@ -74,8 +75,16 @@ export function effectiveRules(rules: readonly Rule[], config: CharterConfig | u
 /** Merges configs; later ones win per rule (editor settings on top of the config file). */
 export function mergeConfigs(...configs: Array<CharterConfig | undefined>): CharterConfig {
   const rules: Record<string, RuleSetting> = {};
-  for (const c of configs) if (c?.rules && typeof c.rules === 'object') Object.assign(rules, c.rules);
+  for (const c of configs) if (c?.rules && typeof c.rules === 'object') for (const [id, setting] of Object.entries(c.rules)) setOwn(rules, id, setting);
   return { rules };
+}
+
+/**
+ * `target[key] = value` as an own property, whatever the key: assigning `__proto__` would replace
+ * the object's prototype instead, and every rule id would then inherit a setting from it.
+ */
+export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 export const CONFIG_FILE_NAMES = ['.charterrc.yaml', '.charterrc.yml', '.charterrc.json'] as const;
