@@ -40,7 +40,8 @@ export class LineIndex {
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineOf(clamped);
-    return { line, character: clamped - this.starts[line] };
+    // An offset inside a CRLF break (on its LF) is the line's end, as LSP reads a character past it.
+    return { line, character: Math.min(clamped, this.lineEndOf(line)) - this.starts[line] };
   }
 
   rangeOf(start: number, end: number): Range {
