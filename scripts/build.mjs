@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-for (const generator of ['gen-rule-registry.mjs', 'gen-schema-validator.mjs']) {
+for (const generator of ['gen-rule-registry.mjs', 'gen-schema-validator.mjs', 'gen-rule-help.mjs']) {
   execFileSync(process.execPath, [path.join(root, 'scripts', generator)], { stdio: 'inherit' });
 }
 

@@ -13,14 +13,17 @@ import { benchCli, writeCorpus } from './cli-bench';
 import { evaluateTargets, formatReport, jsonSummary } from './report';
 import type { BenchResults } from './report';
 import { formatHotSpots, hotSpots, profileScript, projectSpots, readNewestProfile } from './profile';
+import { benchAdversarial, formatAdversarial } from './adversarial';
+import type { AdversarialRun } from './adversarial';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const SECTIONS = ['engine', 'server', 'cli'];
+const SECTIONS = ['engine', 'server', 'cli', 'adversarial'];
 
 const USAGE = `Usage: npm run bench -- [options]   (or: node out/test/bench/run.js [options])
 
   --sizes 1000,10000,50000   charter sizes in lines (default all three; --quick: 1000,10000)
-  --only engine|server|cli   run some sections only (comma-separated)
+  --only engine|server|cli|adversarial   run some sections only (comma-separated);
+                             adversarial: lint time of 100 KB hostile inputs and 1 MB lines vs a normal charter
   --quick                    fewer repetitions and keystrokes, for iteration
   --seed N                   generator seed (default 1)
   --keystrokes N             keystrokes per server session (default 50)
@@ -67,7 +70,7 @@ function parseArgs(argv: string[]): Args {
       case '--only': {
         const only = next().split(',').map((s) => s.trim());
         const bad = only.filter((s) => !SECTIONS.includes(s));
-        if (bad.length) throw new Error(`--only: unknown section "${bad[0]}" (engine, server, cli)`);
+        if (bad.length) throw new Error(`--only: unknown section "${bad[0]}" (${SECTIONS.join(', ')})`);
         args.sections = only;
         break;
       }
@@ -120,6 +123,7 @@ async function main(): Promise<number> {
   };
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'team-charter-bench-'));
   const hot: string[] = [];
+  let adversarial: AdversarialRun[] | undefined;
   try {
     const needCharters = args.sections.includes('engine') || args.sections.includes('server');
     if (needCharters) log(`generating charters of ${args.sizes.join(', ')} lines (seed ${args.seed}) in ${workDir}`);
@@ -185,6 +189,11 @@ async function main(): Promise<number> {
         log(`  failed: ${results.cliError}`);
       }
     }
+
+    if (args.sections.includes('adversarial')) {
+      log('adversarial inputs: lint vs a normal charter of the same size');
+      adversarial = benchAdversarial({ runs: args.quick ? 3 : 7, seed: args.seed, log });
+    }
   } finally {
     if (args.keep) log(`kept ${workDir}`);
     else fs.rmSync(workDir, { recursive: true, force: true });
@@ -194,9 +203,11 @@ async function main(): Promise<number> {
   const targets = evaluateTargets(results);
   process.stdout.write(formatReport(results, targets) + '\n');
   if (hot.length) process.stdout.write('\n' + hot.join('\n\n') + '\n');
+  if (adversarial) process.stdout.write('\n' + formatAdversarial(adversarial) + '\n');
   process.stdout.write(jsonSummary(results, targets) + '\n');
   const failed = targets.filter((t) => t.status === 'FAIL' || t.status === 'ERROR');
-  return args.enforce && failed.length ? 1 : 0;
+  const adversarialFailed = (adversarial ?? []).some((r) => r.status === 'FAIL');
+  return args.enforce && (failed.length || adversarialFailed) ? 1 : 0;
 }
 
 main().then(

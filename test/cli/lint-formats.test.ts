@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv-draft-04';
-import { escapeData, escapeProperty } from '../../server/src/cli/formats/github';
+import { escapeData, escapeProperty } from '../../server/src/cli/formats/escape-github';
 import { useColor } from '../../server/src/cli/io';
 import { MISSING_OWNER, ROOT, UNKNOWN_KEY, UNUSED_SUPPRESSION, charterWith, lintIn, lintJson, runCli, tempTree } from './cli-helpers';
 

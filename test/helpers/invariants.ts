@@ -10,7 +10,7 @@ export function lineLengths(text: string): number[] {
   return text.split(/\r\n|\r|\n/).map((l) => l.length);
 }
 
-function rangeProblem(range: Range, lengths: number[], what: string): string | undefined {
+export function rangeProblem(range: Range, lengths: number[], what: string): string | undefined {
   const inside = (p: { line: number; character: number }) =>
     Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.line < lengths.length && p.character >= 0 && p.character <= lengths[p.line];
   if (!inside(range.start) || !inside(range.end)) return `${what} ${JSON.stringify(range)} lies outside the document`;

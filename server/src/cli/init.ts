@@ -8,6 +8,7 @@ import { errorCode } from '../host/node-files';
 import { displayPath } from './lint';
 import { starterCharter } from './starter-charter';
 import type { CliIO } from './io';
+import { escapeTerminal } from './formats/escape-terminal';
 
 export const DEFAULT_CHARTER_NAME = 'team-charter.yaml';
 /** The example milestone is due this many days after init, so it is not overdue for a while. */
@@ -47,12 +48,12 @@ export async function runInit(args: string[], io: CliIO): Promise<number> {
     );
     return 2;
   }
-  io.stdout(`wrote ${shown}: a starter charter with every section; replace each TODO and the example ids\n`);
+  io.stdout(`wrote ${escapeTerminal(shown)}: a starter charter with every section; replace each TODO and the example ids\n`);
   if (!isCharterFileName(path.basename(target))) {
     io.stdout(`note: "lint" finds a charter in a folder only when it is named team-charter.yaml or NAME.charter.yaml; pass this file by name\n`);
   }
   const sameAsDefault = path.resolve(io.cwd, DEFAULT_CHARTER_NAME) === target;
-  io.stdout(`next: team-charter lint${sameAsDefault ? '' : ' ' + quoteArg(shown)}\n`);
+  io.stdout(`next: team-charter lint${sameAsDefault ? '' : ' ' + escapeTerminal(quoteArg(shown))}\n`);
   return 0;
 }
 

@@ -1,4 +1,5 @@
 // The CLI's view of the outside world, so commands can be tested in-process too.
+import { escapeTerminal } from './formats/escape-terminal';
 export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
@@ -13,7 +14,8 @@ export interface CliIO {
 export function processIO(): CliIO {
   return {
     stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
+    // Notices name files and quote their errors: no character of theirs may drive the terminal.
+    stderr: (t) => void process.stderr.write(t.replace(/[^\n]+/g, escapeTerminal)),
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,

@@ -15,6 +15,7 @@ import { HostError } from '../host/host';
 import { fixLines, unifiedDiff } from './fix-report';
 import type { FileReport, SkippedReport } from './formats/lint-report';
 import { formatText } from './formats/text';
+import { terminalLine } from './formats/escape-terminal';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatGithub } from './formats/github';
@@ -39,7 +40,8 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     io.stdout(LINT_USAGE + '\n');
     return 0;
   }
-  const fail = (message: string) => io.stderr(`team-charter: ${message}\n`);
+  // One line each: a line break in a file name must not start a line of its own.
+  const fail = (message: string) => io.stderr(`team-charter: ${terminalLine(message)}\n`);
   const host = new NodeHost({ cwd: io.cwd, configFile: opts.config, ignoreGlobs: opts.ignore, stable: true });
 
   let loaded: LoadedSets;
@@ -148,7 +150,7 @@ function render(
 ): string {
   switch (opts.format) {
     case 'json':
-      return formatJson(reports, skipped);
+      return formatJson(reports, { skipped });
     case 'sarif':
       return formatSarif(reports, { toolVersion: VERSION, rules, docsUrl: (id) => ruleDocsUrl(id), executionSuccessful: complete, skipped });
     case 'github':

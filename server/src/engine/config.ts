@@ -31,6 +31,7 @@ export function checkConfig(config: unknown, rules: readonly Rule[]): string[] {
 export function effectiveRules(rules: readonly Rule[], config: CharterConfig | undefined): EffectiveRule[] {
   const settings = (config && typeof config === 'object' && config.rules && typeof config.rules === 'object' ? config.rules : {}) as Record<string, RuleSetting>;
   return rules.map((rule) => {
+    // Own keys only: a `__proto__` or `constructor` key in a config names no rule and sets nothing.
     const setting = Object.prototype.hasOwnProperty.call(settings, rule.id) ? settings[rule.id] : undefined;
     let severity: SeverityOrOff = rule.severity;
     let given: Record<string, unknown> | undefined;
@@ -41,6 +42,14 @@ export function effectiveRules(rules: readonly Rule[], config: CharterConfig | u
     }
     return { rule, severity, options: resolveOptions(rule.options, given) };
   });
+}
+
+/**
+ * `target[key] = value` as an own property, whatever the key: assigning `__proto__` would replace
+ * the object's prototype instead, and every rule id would then inherit a setting from it.
+ */
+export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 export const CONFIG_FILE_NAMES = ['.charterrc.yaml', '.charterrc.yml', '.charterrc.json'] as const;

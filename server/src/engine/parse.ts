@@ -8,6 +8,8 @@ import { repairTabIndentation } from './tab-repair';
 import { reparseListItem } from './reparse';
 import type { IndentRepair, TabRepair } from './tab-repair';
 import { collectDirectiveComments, mayHaveDirectives } from './suppress';
+import { DuplicateKeys } from './duplicate-keys';
+import { isStackOverflow, tooDeepError } from './deep-nesting';
 import type { CommentToken } from './suppress';
 
 export type OffsetRange = [start: number, end: number];
@@ -375,7 +377,9 @@ function hiddenKeys(text: string, root: MapView | undefined): Set<string> {
   return keys;
 }
 
-const YAML_OPTIONS = { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true, merge: false, strict: true } as const;
+// Repeated keys: yaml's `uniqueKeys: true` is quadratic in a map's size; see duplicate-keys.ts.
+const YAML_OPTIONS = { prettyErrors: false, keepSourceTokens: false, merge: false, strict: true } as const;
+
 
 export interface ParsedYaml {
   doc: Document.Parsed;
@@ -383,16 +387,37 @@ export interface ParsedYaml {
   comments: CommentToken[];
 }
 
+/** `composeYaml`, except that a text nested too deeply for yaml's parser is an empty document with one error. */
+function parseYaml(text: string): ParsedYaml {
+  // yaml's errors are Error objects whose stack traces nobody reads: capturing one for each of
+  // thousands of errors (or every frame of a stack overflow) would cost more than the parse.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return composeYaml(text);
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    const { doc } = composeYaml('');
+    doc.errors.push(tooDeepError(text));
+    return { doc, comments: [] };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
 /**
  * `yaml.parseDocument(text)`, with the comments that may be directives taken from the same CST as
  * it streams into the composer (parsing once).
  */
-function parseYaml(text: string): ParsedYaml {
+function composeYaml(text: string): ParsedYaml {
   const comments: CommentToken[] = [];
   const tokens = new Parser().parse(text);
   let doc: Document.Parsed | undefined;
   let extra = 0;
-  for (const next of new Composer(YAML_OPTIONS).compose(mayHaveDirectives(text) ? collectDirectiveComments(tokens, comments) : tokens, true, text.length)) {
+  const duplicates = new DuplicateKeys(text);
+  const composer = new Composer({ ...YAML_OPTIONS, uniqueKeys: duplicates.uniqueKeys });
+  duplicates.attach(composer);
+  for (const next of composer.compose(mayHaveDirectives(text) ? collectDirectiveComments(tokens, comments) : tokens, true, text.length)) {
     if (!doc) doc = next;
     // As parseDocument does: the first document, and an error at the second. Later documents are
     // still read (not used), so their comments count as directives as they always did.

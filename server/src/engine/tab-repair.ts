@@ -63,8 +63,12 @@ function targetIndent(lines: string[], line: number, isItem: boolean, unit: numb
   while (prev >= 0 && /^\s*(#|$)/.test(lines[prev])) prev--;
   if (prev < 0) return 0;
   const m = /^( *)((?:- +)*)/.exec(lines[prev])!;
-  const content = lines[prev].slice(m[0].length).replace(/\s+#.*$/, '');
-  const opensBlock = content === '' || /:\s*(?:[|>][-+0-9]*)?\s*$/.test(content);
+  // Comment and trailing spaces cut by position: a regex anchored at the end would rescan a long
+  // run of spaces from each of its positions.
+  const rest = lines[prev].slice(m[0].length);
+  const comment = rest.search(/\s#/);
+  const content = (comment < 0 ? rest : rest.slice(0, comment)).trimEnd();
+  const opensBlock = content === '' || /:(?:\s*[|>][-+0-9]*)?$/.test(content);
   if (opensBlock) return m[0].length + unit;
   if (!isItem) return m[0].length;
   // An item after a sibling's last key: the dash of the nearest item above at or left of that key.

@@ -40,7 +40,8 @@ export class LineIndex {
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineOf(clamped);
-    return { line, character: clamped - this.starts[line] };
+    // An offset inside a CRLF break (on its LF) is the line's end, as LSP reads a character past it.
+    return { line, character: Math.min(clamped, this.lineEndOf(line)) - this.starts[line] };
   }
 
   rangeOf(start: number, end: number): Range {
@@ -173,12 +174,28 @@ function push<K>(map: Map<K, number[]>, key: K, value: number): void {
   else map.set(key, [value]);
 }
 
+/**
+ * `text` without the characters at its end that `char` (a test of one character) matches. A regex
+ * anchored at the end (`/[\s.]+$/`) is tried from every position of a long run: quadratic.
+ */
+export function trimEndMatching(text: string, char: RegExp): string {
+  let end = text.length;
+  while (end > 0 && char.test(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
 /** Quotes a value for a message: `"pick-vendors"`. */
 export function q(value: unknown): string {
   const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   const short = s.length > 60 ? s.slice(0, 57) + '…' : s;
-  return `"${short.replace(/\s+/g, ' ').replace(NON_PRINTABLE, escapeChar)}"`;
+  return `"${short.replace(/\s+/g, ' ').replace(NON_PRINTABLE, escapeChar).replace(BIDI_CONTROLS, escapeChar)}"`;
 }
+
+/**
+ * Bidirectional formatting characters: YAML allows them, but quoted raw in a message they would
+ * reorder the rest of it wherever it is shown (terminal, editor, code-scanning page).
+ */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /**
  * Characters YAML does not allow in a stream (outside c-printable): C0 and C1 controls but tab,

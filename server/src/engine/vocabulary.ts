@@ -58,10 +58,16 @@ export function isOwnerPlaceholder(value: string): boolean {
   return OWNER_PLACEHOLDERS.has(t) || isPlaceholderText(t);
 }
 
+/**
+ * A joining word or sign between parties. The spaces around them are trimmed from the parts, not
+ * matched: `\s*&\s*` would rescan a long run of spaces from each of its positions (quadratic).
+ */
+const PARTY_JOINER = /(?<=\s)and(?=\s)|[&/,+]/i;
+
 /** Splits `a and b`, `a & b`, `a/b`, `a, b`, `a + b` into parties; one element when not joined. */
 export function splitJoinedParties(value: string): string[] {
   const parts = value
-    .split(/\s+and\s+|\s*&\s*|\s*\/\s*|\s*,\s*|\s*\+\s*/i)
+    .split(PARTY_JOINER)
     .map((p) => p.trim())
     .filter((p) => p !== '');
   return parts.length > 1 ? parts : [value.trim()];

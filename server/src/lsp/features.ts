@@ -53,9 +53,9 @@ export function createFeatures(connection: Connection, ctx: FeatureContext) {
     }
   }
 
-  /** The offset of a position, or undefined when the position is not a position. */
+  /** The offset of a position, or undefined when the position is not one (LSP positions are whole numbers). */
   function offsetOf(state: CharterState, position: Position | undefined): number | undefined {
-    if (!position || !Number.isFinite(position.line) || !Number.isFinite(position.character)) return undefined;
+    if (!position || !Number.isInteger(position.line) || !Number.isInteger(position.character)) return undefined;
     return state.doc.offsetAt(position);
   }
 

@@ -36,7 +36,8 @@ export function flowMapContexts(text: string, ch: number, open: number, mapPath:
   const key = KEY.exec(segment);
   if (!key) {
     if (scan.quote || scan.listOpen >= 0 || !/^\s*[A-Za-z0-9_-]*$/.test(segment)) return [];
-    const start = ch - /[A-Za-z0-9_-]*$/.exec(segment)![0].length;
+    let start = ch;
+    while (start > segmentStart && WORD_CHAR.test(text[start - 1])) start--;
     const end = wordEnd(text, ch);
     const typing = text.slice(start, end);
     const siblings = new Set(flowMapKeys(text, open).filter((k) => k !== typing));

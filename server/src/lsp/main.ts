@@ -1,7 +1,7 @@
 // Entry of dist/server.js (bin: team-charter-language-server). The transport comes from the
 // command line: --stdio, --node-ipc, --socket=PORT or --pipe=NAME.
 import v8 from 'node:v8';
-import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { ConnectionError, ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { SERVER_NAME, SERVER_VERSION } from './protocol';
 import { startServer } from './server';
 
@@ -31,10 +31,29 @@ function main(argv: string[]): void {
   // lines 104 against 82 ms; docs/performance.md). Both are read by V8 as the heap resizes.
   for (const flag of GC_FLAGS) v8.setFlagsFromString(flag);
   const connection = createConnection(ProposedFeatures.all);
-  // A bug must not take the editor's diagnostics down with it: log it and keep serving.
-  process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e?.stack ?? e}`));
-  process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
+  // A bug must not take the editor's diagnostics down with it: log it and keep serving. A client
+  // that went away (its end of the pipe closed while we wrote) leaves no one to serve or to tell:
+  // exit at once and quietly, as the library does when our input closes (1: no shutdown came).
+  const failed = (what: string) => (e: unknown) => {
+    if (isDisconnect(e)) process.exit(1);
+    try {
+      connection.console.error(`${what}: ${(e as Error)?.stack ?? e}`);
+    } catch {
+      process.exit(1);
+    }
+  };
+  process.on('uncaughtException', failed('uncaught'));
+  process.on('unhandledRejection', failed('unhandled rejection'));
+  if (argv.includes('--stdio')) process.stdout.on('error', failed('stdout'));
   startServer(connection);
 }
+
+/** The connection or its stream is closed: the client is gone. */
+function isDisconnect(e: unknown): boolean {
+  if (e instanceof ConnectionError) return true;
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && DISCONNECT_CODES.has(code);
+}
+const DISCONNECT_CODES = new Set(['EPIPE', 'ECONNRESET', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END', 'ERR_IPC_CHANNEL_CLOSED']);
 
 main(process.argv.slice(2));

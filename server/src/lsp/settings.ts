@@ -2,6 +2,7 @@
 // advertises it, else from pushed `workspace/didChangeConfiguration` payloads and
 // `initializationOptions` (Neovim 0.7, Helix and Emacs often only push).
 import type { CharterConfig, RuleSetting } from '../engine/model';
+import { setOwn } from '../engine/config';
 import { DEFAULT_MAX_FILE_SIZE } from '../lint';
 import { SETTINGS_SECTION } from './protocol';
 
@@ -95,9 +96,8 @@ export function applyRuleOverrides(file: CharterConfig | undefined, overrides: R
   const fileRules = file?.rules && typeof file.rules === 'object' ? file.rules : {};
   const rules: Record<string, RuleSetting> = { ...fileRules };
   for (const [id, setting] of Object.entries(overrides)) {
-    const current = fileRules[id];
-    if (typeof setting === 'string' && Array.isArray(current) && current.length > 1) rules[id] = [setting, current[1]];
-    else rules[id] = setting;
+    const current = Object.prototype.hasOwnProperty.call(fileRules, id) ? fileRules[id] : undefined;
+    setOwn(rules, id, typeof setting === 'string' && Array.isArray(current) && current.length > 1 ? [setting, current[1]] : setting);
   }
   return { ...(file ?? {}), rules };
 }

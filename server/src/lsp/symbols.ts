@@ -42,7 +42,7 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
     if (name === undefined) continue;
     const value = pair.value as Node | null;
     const section: DocumentSymbol = {
-      name,
+      name: symbolName(name),
       kind: isSeq(value) || isMap(value) ? SymbolKind.Module : isScalar(value) && typeof value.value === 'number' ? SymbolKind.Number : SymbolKind.String,
       range: pairRange(analysis, pair),
       selectionRange: nodeRange(analysis, pair.key as Node),
@@ -56,7 +56,7 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
         .map((p) => {
           const v = p.value as Node | null;
           const text = isScalar(v) ? scalarText(v) : undefined;
-          return { name: scalarText(p.key as Node)!, kind: SymbolKind.Property, detail: text !== undefined ? short(text) : undefined, range: pairRange(analysis, p), selectionRange: nodeRange(analysis, p.key as Node) };
+          return { name: symbolName(scalarText(p.key as Node)!), kind: SymbolKind.Property, detail: text !== undefined ? short(text) : undefined, range: pairRange(analysis, p), selectionRange: nodeRange(analysis, p.key as Node) };
         });
     }
     out.push(section);
@@ -102,6 +102,11 @@ function pairRange(analysis: Analysis, pair: Pair): Range {
   const start = key.range?.[0] ?? 0;
   const end = value?.range ? Math.max(contentEnd(analysis.model, value), key.range?.[1] ?? start) : (key.range?.[1] ?? start);
   return analysis.model.lines.rangeOf(start, end);
+}
+
+/** LSP forbids a name that is empty or only white space (VS Code drops the outline): such a key is shown quoted. */
+function symbolName(key: string): string {
+  return key.trim() === '' ? JSON.stringify(key) : key;
 }
 
 function short(text: string): string {

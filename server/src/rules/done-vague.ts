@@ -6,7 +6,7 @@ import { deref } from '../engine/parse';
 import type { Entry, MapView } from '../engine/parse';
 import { contentEnd } from '../engine/edits';
 import { phraseMatcher, placeholderIn, vagueness } from '../engine/vocabulary';
-import { q } from '../engine/text';
+import { q, trimEndMatching } from '../engine/text';
 
 // The example shows the shape (a measure, a target, a date); the TODO keeps it visible to
 // placeholder-text until a person writes the real measure.
@@ -29,7 +29,7 @@ function templateEdit(ctx: RuleContext, node: Scalar, text: string) {
     return ctx.edits.replace([start, end], ` (${TEMPLATE})`);
   }
   // A bare placeholder (`TBD`) is replaced by the template; real words are kept in front of it.
-  return ctx.edits.replaceScalar(node, placeholderIn(text) === text ? TEMPLATE : `${text.replace(/[\s.;,]+$/, '')} (${TEMPLATE})`);
+  return ctx.edits.replaceScalar(node, placeholderIn(text) === text ? TEMPLATE : `${trimEndMatching(text, /[\s.;,]/)} (${TEMPLATE})`);
 }
 
 function checkHolder(ctx: RuleContext, holder: MapView, owner: string, entry: Entry | { section: string }, extraWeak: RegExp | undefined): void {

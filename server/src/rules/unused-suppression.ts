@@ -81,7 +81,9 @@ export default defineRule({
       }
       const text = ctx.model.text.slice(s.start, s.end);
       const kept = s.rules.filter((r) => s.used.has(r));
-      const reason = /\s(--(\s|$)|#).*$/.exec(text)?.[0] ?? '';
+      // Found, then cut by position: `….*$` would be retried from every later position.
+      const reasonAt = text.search(/\s(?:--(?:\s|$)|#)/);
+      const reason = reasonAt < 0 ? '' : text.slice(reasonAt);
       fixes.unshift({
         title: `Remove ${unused.join(', ')} from the comment`,
         safe: true,

@@ -31,11 +31,14 @@ function describe(e: SyntaxProblem, text: string): string {
   }
 }
 
-/** The parser points at the key's first character; the key runs to its `:`. */
-const KEY_AT = /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^:#,{}\[\]\n]+?)\s*:/;
+/**
+ * The parser points at the key's first character; the key runs to its `:`. A plain key is matched
+ * with its trailing spaces and trimmed after: `[^:…]+?\s*:` would retry the spaces at every length.
+ */
+const KEY_AT = /^(?:("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*')\s*|([^:#,{}\[\]\n]+)):/;
 function duplicateKey(e: SyntaxProblem, text: string): string {
   const m = KEY_AT.exec(text.slice(e.start, e.start + 1100));
-  return m ? m[1] : text.slice(e.start, e.end);
+  return m ? (m[1] ?? m[2].trimEnd()) : text.slice(e.start, e.end);
 }
 
 function keyRange(e: SyntaxProblem, text: string): [number, number] {

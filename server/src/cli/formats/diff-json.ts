@@ -2,6 +2,7 @@
 // 0-based as in LSP and `lint --format json`; each change leads with category, kind, subject, message.
 import { countChanges, introducesErrors } from '../../diff';
 import type { Change, DiffReport } from '../../diff';
+import { inertJson } from './escape-json';
 
 export function formatDiffJson(report: DiffReport): string {
   const counts = countChanges(report.charters);
@@ -28,7 +29,7 @@ export function formatDiffJson(report: DiffReport): string {
       decisionRights: c.decisionRights,
     })),
   };
-  return JSON.stringify(out, null, 2) + '\n';
+  return inertJson(JSON.stringify(out, null, 2)) + '\n';
 }
 
 function leadWithKind(change: Change): Change {

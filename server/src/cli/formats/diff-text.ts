@@ -4,6 +4,7 @@ import type { Severity } from '../../lint';
 import { CATEGORIES, CATEGORY_TITLES, countChanges, introducedTotal } from '../../diff';
 import type { Change, ChangedCharter, DiffFinding, DiffReport } from '../../diff';
 import { plural } from '../../engine/text';
+import { escapeTerminal, terminalLine } from './escape-terminal';
 
 export interface DiffTextOptions {
   color: boolean;
@@ -17,7 +18,7 @@ export function formatDiffText(report: DiffReport, options: DiffTextOptions): st
   for (const s of report.skipped ?? []) lines.push(paint('33', `${s.path}: skipped, ${s.reason}`));
   if (report.skipped?.length) lines.push('');
   for (const charter of report.charters) {
-    lines.push(paint('1', charter.path) + statusNote(charter));
+    lines.push(paint('1', escapeTerminal(charter.path)) + statusNote(charter));
     for (const note of syntaxNotes(charter)) lines.push(`  ${paint('33', note)}`);
     const body = charterLines(charter, paint);
     lines.push(...(body.length ? body : [`  ${paint('2', 'no review-relevant changes (no finding introduced or resolved)')}`]), '');
@@ -29,8 +30,8 @@ export function formatDiffText(report: DiffReport, options: DiffTextOptions): st
 function statusNote(c: ChangedCharter): string {
   if (c.status === 'added') return ' (new charter)';
   if (c.status === 'deleted') return ' (deleted)';
-  if (c.status === 'moved') return ` (moved from ${c.basePath})`;
-  return c.basePath ? ` (base: ${c.basePath})` : '';
+  if (c.status === 'moved') return ` (moved from ${escapeTerminal(c.basePath ?? '')})`;
+  return c.basePath ? ` (base: ${escapeTerminal(c.basePath)})` : '';
 }
 
 export function syntaxNotes(c: ChangedCharter): string[] {
@@ -46,8 +47,8 @@ function charterLines(c: ChangedCharter, paint: (code: string, s: string) => str
   const lines: string[] = [];
   const finding = (mark: string, markColor: string, f: DiffFinding) => {
     const where = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
-    const message = f.message.replace(/\s*[\r\n]+\s*/g, ' ');
-    return `    ${paint(markColor, mark)} ${where.padEnd(7)} ${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(7))}  ${message}  ${paint('2', f.rule)}`;
+    const message = terminalLine(f.message);
+    return `    ${paint(markColor, mark)} ${where.padEnd(7)} ${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(7))}  ${message}  ${paint('2', escapeTerminal(f.rule))}`;
   };
   if (c.findings.introduced.length) {
     lines.push('  findings introduced:');
@@ -63,7 +64,7 @@ function charterLines(c: ChangedCharter, paint: (code: string, s: string) => str
     lines.push(`  ${CATEGORY_TITLES[category].toLowerCase()}:`);
     for (const change of changes) {
       const [mark, color] = markOf(change);
-      lines.push(`    ${paint(color, mark)} ${change.message}`);
+      lines.push(`    ${paint(color, mark)} ${terminalLine(change.message)}`);
     }
   }
   return lines;

@@ -1,6 +1,7 @@
 // GitHub Actions workflow commands: one `::error|warning|notice file=…::message` per finding.
 import type { Severity } from '../../lint';
 import type { FileReport } from './lint-report';
+import { escapeData, escapeProperty } from './escape-github';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -21,14 +22,4 @@ export function formatGithub(files: readonly FileReport[]): string {
     }
   }
   return lines.length ? lines.join('\n') + '\n' : '';
-}
-
-/** Escaping of a command's message, per GitHub's workflow-command rules. */
-export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** Escaping of a property value: the message rules plus `:` and `,`. */
-export function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
