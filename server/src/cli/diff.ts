@@ -66,6 +66,8 @@ export async function runDiff(args: string[], io: CliIO): Promise<number> {
     const today = opts.today ?? io.today();
     const configs = new DiffConfigs(io, opts.config);
     const report = opts.git !== undefined ? gitReport(opts.git, opts.paths, today, configs, io) : fileReport(opts.paths, today, configs, io);
+    // rules.md: two files are not a charter set; say so once, off the report (stdout stays the review).
+    if (opts.git === undefined) io.stderr('team-charter diff: two files are compared alone, so organisation rules do not run (diff --git REF reviews the whole charter set)\n');
     io.stdout(render(report, opts, io));
     return introducesErrors(report) ? 1 : 0;
   } catch (e) {
