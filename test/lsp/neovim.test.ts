@@ -157,6 +157,22 @@ describe('Neovim 0.7 built-in LSP client (probe)', function () {
     assert.ok(texts.includes('[Function] payout-batching'));
   });
 
+  it('organisation findings: a charter of the same repository declaring the same team id is read from disk, and related information names it', async () => {
+    const repo = tempDir('charter-nvim-org-');
+    try {
+      fs.mkdirSync(path.join(repo, 'billing'));
+      fs.writeFileSync(path.join(repo, 'billing/team-charter.yaml'), FIXTURE.replace('  name: Payments\n', '  name: Billing\n'));
+      const org = await runProbe(repo, ['--root', repo]);
+      assert.equal(org.exit_code, 0);
+      const duplicate = org.diagnostics.find((d) => d.code === 'team-id-duplicate') as (ProbeOutput['diagnostics'][number] & { relatedInformation?: Array<{ location: { uri: string } }> }) | undefined;
+      assert.ok(duplicate, JSON.stringify(org.diagnostics.map((d) => d.code)));
+      assert.match(duplicate.message, /also declared by billing\/team-charter\.yaml/);
+      assert.deepEqual(duplicate.relatedInformation?.map((r) => r.location.uri), [`file://${path.join(repo, 'billing/team-charter.yaml')}`]);
+    } finally {
+      fs.rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
   it('in cursor mode (byte columns, every diagnostic of the line), still finds the right fixes', async () => {
     const cursor = await runProbe(dir, ['--code-action-mode', 'cursor']);
     assert.equal(cursor.exit_code, 0);
