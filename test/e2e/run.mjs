@@ -21,6 +21,7 @@ import { runApiSuite } from './api-suite.mjs';
 import { cacheDir, setup } from './setup.mjs';
 import { userJourney } from './steps.mjs';
 import { decisionMapJourney } from './decision-map-steps.mjs';
+import { organisationJourney } from './organisation-steps.mjs';
 import { Workbench } from './workbench.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -130,6 +131,7 @@ try {
     };
     await userJourney({ page: wb.page, wb, charter, shot }, step);
     await decisionMapJourney({ page: wb.page, charter, shot }, step);
+    await organisationJourney({ page: wb.page, wb, charter, shot }, step);
     await wb.stop({ keep: args.has('--keep') });
 
     if (args.has('--update-docs-images')) {
