@@ -28,11 +28,12 @@ export async function organisationJourney(t, step) {
     const related = page.locator('.markers-panel .monaco-list-row', { hasText: 'is declared here too' }).first();
     await related.waitFor({ state: 'visible' });
     await related.click();
+    // Two open files share the name team-charter.yaml: VS Code tells them apart by folder, in the
+    // tab's title (its full path) and description.
     await until(async () => {
-      const tab = page.locator('.tab.active');
-      const title = ((await tab.getAttribute('title').catch(() => '')) || '') + ((await tab.innerText().catch(() => '')) || '');
-      return /billing/.test(title) || undefined;
-    }, 'the active tab to be billing/team-charter.yaml');
+      const titles = await page.locator('.tabs-container .tab').evaluateAll((tabs) => tabs.map((t) => `${t.getAttribute('title') ?? ''} ${t.getAttribute('aria-label') ?? ''} ${t.textContent ?? ''}`));
+      return titles.some((t) => /billing/.test(t)) || undefined;
+    }, 'a tab for billing/team-charter.yaml');
     await shot('18-organisation-related.png');
     fs.rmSync(path.dirname(other), { recursive: true, force: true });
   });

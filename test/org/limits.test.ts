@@ -37,4 +37,15 @@ describe('organisation layer limits', () => {
     assert.equal(findings.length, 2);
     assert.ok(findings.every((m) => /"(ana|ben)" is in 1 check-in adding up to 7 hours/.test(m)), findings.join('\n'));
   });
+
+  it('in a set where 300 charters share one approver, each finding keeps at most 20 related places (output stays linear)', () => {
+    const members = Array.from({ length: 300 }, (_, i) => ({
+      file: `t${String(i).padStart(3, '0')}.charter.yaml`,
+      text: `charter: 1\nteam: {id: t${i}, name: T${i}}\nmembers: [{id: m${i}, name: M}]\nstakeholders: [{id: cfo, name: The CFO, kind: person}]\ndecisions:\n  - {id: d, scope: Spend in team ${i}, owner: m${i}, boundary: escalate, approver: cfo}\n`,
+    }));
+    const findings = checkSet(members, { today: '2026-11-25' }).flatMap((c) => c.analysis.findings.filter((f) => f.rule === 'org-approval-bottleneck'));
+    assert.equal(findings.length, 300);
+    assert.ok(findings.every((f) => f.related!.length === 20), 'related capped at 20');
+    assert.match(findings[0].message, /"cfo" approves or takes the escalations of 300 decisions across 300 teams/);
+  });
 });

@@ -72,3 +72,19 @@ export interface SetContext<O = Readonly<Record<string, unknown>>> {
   parentOf(charter: CharterSummary): CharterSummary | undefined | null;
   report(report: SetReport): void;
 }
+
+/**
+ * At most this many related places per organisation finding (the message gives the full count): in
+ * a set of thousands of charters, "every other claim" would make the output quadratic in size.
+ */
+export const MAX_RELATED = 20;
+
+/** The first MAX_RELATED of `items`, and how many were left out. */
+export function capRelated<T>(items: readonly T[]): { shown: T[]; more: number } {
+  return { shown: items.slice(0, MAX_RELATED), more: Math.max(0, items.length - MAX_RELATED) };
+}
+
+/** `a, b, c` or `a, b, c and 12 more`, for messages naming files or teams. */
+export function listSome(names: readonly string[], max = 5): string {
+  return names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}

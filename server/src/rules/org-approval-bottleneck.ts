@@ -3,6 +3,7 @@
 import { defineSetRule } from '../engine/rule';
 import type { CharterSummary, DecisionSummary } from '../engine/charter-set';
 import type { Range } from '../engine/model';
+import { capRelated } from '../engine/charter-set';
 
 export default defineSetRule({
   id: 'org-approval-bottleneck',
@@ -39,7 +40,7 @@ export default defineSetRule({
           range: here.first,
           subject: `approval-queue ${person}`,
           message: `"${person}" approves or takes the escalations of ${total} decisions across ${perCharter.size} teams (${here.decisions.length} here): every team's blocked or reserved calls queue behind one person`,
-          related: elsewhere.flatMap(([o, x]) => x.decisions.map((d) => ({ file: o.file, range: d.anchor, message: `${d.label} in ${o.team.id?.text ?? o.file} also waits for "${person}"` }))),
+          related: capRelated(elsewhere.flatMap(([o, x]) => x.decisions.map((d) => ({ o, d })))).shown.map(({ o, d }) => ({ file: o.file, range: d.anchor, message: `${d.label} in ${o.team.id?.text ?? o.file} also waits for "${person}"` })),
         });
       }
     }

@@ -1,6 +1,7 @@
 // Following `team.parent` comes back to the same team: there is no top, so nobody is above.
 import { defineSetRule } from '../engine/rule';
 import type { CharterSummary } from '../engine/charter-set';
+import { capRelated } from '../engine/charter-set';
 
 export default defineSetRule({
   id: 'parent-cycle',
@@ -28,8 +29,8 @@ export default defineSetRule({
             message:
               cycle.length === 1
                 ? `team "${teamName(c)}" names itself as its parent: there is no team above it`
-                : `team.parent goes round in a circle (${[...names, names[0]].join(' → ')}): there is no team at the top`,
-            related: cycle.filter((o) => o !== c).map((o) => ({ file: o.file, range: o.team.parent!.range, message: `"${teamName(o)}" names its parent here` })),
+                : `team.parent goes round in a circle (${names.length > 8 ? `${names.slice(0, 4).join(' → ')} → … ${names.length - 4} more teams … → ${names[0]}` : [...names, names[0]].join(' → ')}): there is no team at the top`,
+            related: capRelated(cycle.filter((o) => o !== c)).shown.map((o) => ({ file: o.file, range: o.team.parent!.range, message: `"${teamName(o)}" names its parent here` })),
           });
         }
       }

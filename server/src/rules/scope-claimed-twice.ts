@@ -2,6 +2,7 @@
 // scope-overlap matches them), both taken inside the team, by different people.
 import { defineSetRule } from '../engine/rule';
 import type { CharterSummary, DecisionSummary } from '../engine/charter-set';
+import { MAX_RELATED, listSome } from '../engine/charter-set';
 
 interface Claim {
   charter: CharterSummary;
@@ -32,7 +33,14 @@ export default defineSetRule({
     for (const c of claims) for (const w of c.words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
     const rarest = (c: Claim) => [...c.words].sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : 1)).slice(0, c.words.size - Math.ceil((NUM * c.words.size) / DEN) + 1);
     const postings = new Map<string, number[]>();
-    const matches = new Map<number, Set<number>>();
+    // Per claim: how many rivals, and the first few (a set where thousands claim one scope stays linear in size).
+    const matches = new Map<number, { count: number; first: number[] }>();
+    const note = (i: number, j: number) => {
+      const m = matches.get(i) ?? { count: 0, first: [] };
+      m.count++;
+      if (m.first.length < MAX_RELATED) m.first.push(j);
+      matches.set(i, m);
+    };
     claims.forEach((claim, i) => {
       const seen = new Set<number>();
       for (const w of rarest(claim)) {
@@ -40,8 +48,8 @@ export default defineSetRule({
           if (seen.has(j)) continue;
           seen.add(j);
           if (claims[j].charter !== claim.charter && similar(claim.words, claims[j].words) && disjoint(claim.decision.owners, claims[j].decision.owners)) {
-            (matches.get(i) ?? matches.set(i, new Set()).get(i)!).add(j);
-            (matches.get(j) ?? matches.set(j, new Set()).get(j)!).add(i);
+            note(i, j);
+            note(j, i);
           }
         }
         const list = postings.get(w);
@@ -49,14 +57,14 @@ export default defineSetRule({
         else postings.set(w, [i]);
       }
     });
-    for (const [i, others] of matches) {
+    for (const [i, { count, first }] of matches) {
       const { charter, decision } = claims[i];
-      const rivals = [...others].sort((a, b) => a - b).map((j) => claims[j]);
+      const rivals = [...first].sort((a, b) => a - b).map((j) => claims[j]);
       ctx.report({
         file: charter.file,
         range: decision.scope!.range,
         subject: `scope ${decision.id ?? decision.label}`,
-        message: `${decision.label} ("${decision.scope!.text}") is taken inside the team by ${decision.owners.join(', ')}, but ${rivals.map((r) => `${r.charter.team.id?.text ?? r.charter.file} claims it too (${r.decision.owners.join(', ')})`).join('; ')}: two teams each think the call is theirs`,
+        message: `${decision.label} ("${decision.scope!.text}") is taken inside the team by ${decision.owners.join(', ')}, but ${count > 3 ? `${count} other teams claim it too (${listSome(rivals.map((r) => r.charter.team.id?.text ?? r.charter.file), 3)})` : rivals.map((r) => `${r.charter.team.id?.text ?? r.charter.file} claims it too (${r.decision.owners.join(', ')})`).join('; ')}: two teams each think the call is theirs`,
         related: rivals.map((r) => ({ file: r.charter.file, range: r.decision.scope!.range, message: `${r.decision.label} claims the same scope, owned by ${r.decision.owners.join(', ')}` })),
       });
     }

@@ -2,6 +2,7 @@
 // stakeholder of kind team) cannot tell which one is meant.
 import { defineSetRule } from '../engine/rule';
 import type { CharterSummary } from '../engine/charter-set';
+import { capRelated, listSome } from '../engine/charter-set';
 
 export default defineSetRule({
   id: 'team-id-duplicate',
@@ -24,8 +25,8 @@ export default defineSetRule({
           file: c.file,
           range: c.team.id!.range,
           subject: `team ${id}`,
-          message: `team id "${id}" is also declared by ${others.map((o) => o.file).join(', ')}: a parent or a team stakeholder naming "${id}" cannot tell which team is meant`,
-          related: others.map((o) => ({ file: o.file, range: o.team.id!.range, message: `"${id}" is declared here too` })),
+          message: `team id "${id}" is also declared by ${listSome(others.map((o) => o.file))}: a parent or a team stakeholder naming "${id}" cannot tell which team is meant`,
+          related: capRelated(others).shown.map((o) => ({ file: o.file, range: o.team.id!.range, message: `"${id}" is declared here too` })),
         });
       }
     }

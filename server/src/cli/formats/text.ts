@@ -35,5 +35,9 @@ export function formatText(files: readonly FileReport[], options: TextOptions): 
 function elsewhere(f: Finding, resolveRelated: ResolveRelated | undefined): string {
   const places = new Set<string>();
   for (const r of f.related ?? []) if (r.file !== undefined) places.add(`${relatedPath('', r, resolveRelated)}:${r.range.start.line + 1}`);
-  return [...places].map((p) => ` (see ${escapeTerminal(p)})`).join('');
+  // One line per finding stays readable: the first few places, then how many more (JSON and SARIF list them all).
+  const list = [...places];
+  if (list.length === 0) return '';
+  const shown = list.slice(0, 3).map(escapeTerminal).join(', ');
+  return ` (see ${shown}${list.length > 3 ? ` and ${list.length - 3} more` : ''})`;
 }
