@@ -60,6 +60,13 @@ describe('escape-markdown: hostile text renders as typed and adds nothing', () =
     });
   }
 
+  it('is linear in its input: 100 KB of spaces around line breaks escapes in well under a second', () => {
+    const hostile = ' '.repeat(50_000) + '\n' + ' '.repeat(50_000) + 'x';
+    const start = process.hrtime.bigint();
+    assert.equal(escapeMarkdownText(hostile), 'x');
+    assert.ok(Number(process.hrtime.bigint() - start) / 1e6 < 1000, 'took a second or more');
+  });
+
   it('a table row keeps its columns whatever a cell holds', () => {
     const html = render([markdownTableRow(['a', 'b']), markdownTableRow(['---', '---']), ...HOSTILE.map((v) => markdownTableRow([markdownCode(v), escapeMarkdownText(v)]))].join('\n'));
     const rows = html.match(/<tr>[\s\S]*?<\/tr>/g) ?? [];

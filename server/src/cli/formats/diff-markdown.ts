@@ -41,7 +41,11 @@ export function formatDiffMarkdown(report: DiffReport): string {
   out.push(verdict(totals), '');
   out.push(...summaryTable(report.charters, totals), '');
   for (const charter of report.charters) out.push(...charterSection(charter));
-  return out.join('\n').replace(/\n+$/, '') + '\n';
+  // Trailing blank lines dropped by a scan from the end (a regex would retry each run of line breaks).
+  const text = out.join('\n');
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '\n') end--;
+  return text.slice(0, end) + '\n';
 }
 
 function verdict(totals: ChangeCounts): string {

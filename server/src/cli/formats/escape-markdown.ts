@@ -27,7 +27,11 @@ function visible(ch: string): string {
 export function escapeMarkdownText(s: string): string {
   return (
     s
-      .replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
+      .split(/[\r\n\u2028\u2029]/)
+      .map((part) => part.trim())
+      .filter((part, i, parts) => part !== '' || i === 0 || i === parts.length - 1)
+      .join(' ')
+      .trim()
       .replace(CONTROL, (ch) => (ch === '\t' ? ' ' : visible(ch)))
       // On the text as GitHub will see it after rendering, so before the backslashes go in.
       .replace(/@/g, `@${ZWSP}`)
