@@ -61,9 +61,9 @@ describe('escape-markdown: hostile text renders as typed and adds nothing', () =
   }
 
   it('is linear in its input: 100 KB of spaces around line breaks escapes in well under a second', () => {
-    const hostile = ' '.repeat(50_000) + '\n' + ' '.repeat(50_000) + 'x';
     const start = process.hrtime.bigint();
-    assert.equal(escapeMarkdownText(hostile), 'x');
+    assert.equal(escapeMarkdownText(' '.repeat(100_000) + 'x'), 'x');
+    assert.equal(escapeMarkdownText(' '.repeat(50_000) + '\n' + ' '.repeat(50_000) + 'x'), 'x');
     assert.ok(Number(process.hrtime.bigint() - start) / 1e6 < 1000, 'took a second or more');
   });
 
