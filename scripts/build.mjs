@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import { bundleOptions } from './bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 for (const generator of ['gen-rule-registry.mjs', 'gen-schema-validator.mjs']) {
@@ -11,9 +12,7 @@ for (const generator of ['gen-rule-registry.mjs', 'gen-schema-validator.mjs']) {
 }
 
 const { build } = await import('esbuild');
-const { yamlEagerParser } = await import('./yaml-eager-parser.mjs');
 const production = process.argv.includes('--production');
-const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
@@ -25,24 +24,5 @@ const entries = [
 ];
 for (const e of entries) {
   if (!fs.existsSync(path.join(root, e.in))) continue;
-  await build({
-    absWorkingDir: root,
-    entryPoints: [e.in],
-    outfile: e.out,
-    bundle: true,
-    platform: 'node',
-    target: 'node18',
-    format: 'cjs',
-    external: e.external ?? [],
-    sourcemap: production ? false : 'linked',
-    minify: production,
-    logLevel: 'warning',
-    legalComments: 'none',
-    define: { __VERSION__: JSON.stringify(version) },
-    // yaml's Node build reads process.env.LOG_TOKENS once per token (a call into C++ each time,
-    // ~25 % of a parse); its browser build is the same code without that read.
-    alias: { yaml: './node_modules/yaml/browser/index.js' },
-    // Its lexer and parser without generators: a third of the allocations (scripts/yaml-eager-parser.mjs).
-    plugins: [yamlEagerParser()],
-  });
+  await build(bundleOptions(root, { entry: e.in, outfile: e.out, production, external: e.external }));
 }
