@@ -19,8 +19,6 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   // The CLI benchmark's baseline parses with the same yaml build as dist/cli.js.
   { in: 'test/bench/parse-only.ts', out: 'out/test/bench/parse-only.bundle.js' },
-  // yaml as the bundles build it, for the test that compares it with yaml's own build.
-  { in: 'node_modules/yaml/browser/index.js', out: 'out/test/yaml-eager.bundle.js' },
 ];
 for (const e of entries) {
   if (!fs.existsSync(path.join(root, e.in))) continue;

@@ -2,7 +2,6 @@
 // builds variants of the server to compare (test/bench/machinery.ts).
 import fs from 'node:fs';
 import path from 'node:path';
-import { yamlEagerParser } from './yaml-eager-parser.mjs';
 
 /** The esbuild options for one entry point: one CommonJS file for Node, `yaml` as the bundles take it. */
 export function bundleOptions(root, { entry, outfile, production = false, external = [] }) {
@@ -24,7 +23,5 @@ export function bundleOptions(root, { entry, outfile, production = false, extern
     // yaml's Node build reads process.env.LOG_TOKENS once per token (a call into C++ each time);
     // its browser build is the same code without that read.
     alias: { yaml: './node_modules/yaml/browser/index.js' },
-    // Its lexer and parser without generators (scripts/yaml-eager-parser.mjs).
-    plugins: [yamlEagerParser()],
   };
 }

@@ -36,16 +36,6 @@ const withPlugin = (options: BuildOptions, plugin: Plugin): BuildOptions => ({ .
 
 export const PIECES: Piece[] = [
   {
-    id: 'parser-rewrite',
-    label: "yaml's lexer and parser without generators (scripts/yaml-eager-parser.mjs)",
-    without: (o) => ({ ...o, plugins: (o.plugins ?? []).filter((p) => p.name !== 'yaml-eager-parser') }),
-  },
-  {
-    id: 'warm-up',
-    label: 'idle warm-up on a made-up charter (server/src/lsp/warm-up.ts)',
-    without: (o) => withPlugin(o, replaceSource('no-warm-up', /server[\\/]src[\\/]lsp[\\/]warm-up\.ts$/, () => 'export function warmUp(): void {}\n')),
-  },
-  {
     id: 'gc-flags',
     label: 'V8 GC flags (server/src/lsp/main.ts)',
     without: (o) =>

@@ -12,7 +12,6 @@ import { VALIDATED_NOTIFICATION, isCharterUri } from './protocol';
 import { ValidationScheduler } from './scheduler';
 import type { Reason } from './scheduler';
 import { SettingsStore } from './settings-store';
-import { warmUp } from './warm-up';
 
 export type Runtime = ReturnType<typeof createRuntime>;
 
@@ -65,8 +64,6 @@ export function createRuntime(connection: Connection, documents: TextDocuments<T
   return {
     features: createFeatures(connection, { charters: () => charters, capabilities: () => caps, log }),
     validate: (uri: string, reason: Reason) => scheduler.request(uri, reason),
-    /** Compiles the engine's hot paths while nothing is open (see warm-up.ts). */
-    warmUp: (msSinceInput: () => number) => warmUp(() => documents.all().some((d) => isCharterUri(d.uri)), msSinceInput, '2026-01-01'),
     closed(uri: string): void {
       scheduler.cancel(uri);
       charters.forget(uri);
