@@ -63,8 +63,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const model = parseCharter(text, options.previous?.model);
   const index = buildIndex(model);
   const active = effectiveRules(rules, options.config).filter((r) => r.severity !== 'off');
-  let schema: SchemaResult | undefined;
-  const getSchema = () => (schema ??= validateSchema(model));
+  const schema = new LazySchema(model);
   const edits = new Edits(model);
   const findings: Finding[] = [];
   const onlyStructural = model.root === undefined;
@@ -74,7 +73,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     if (onlyStructural && !STRUCTURAL_RULES.has(rule.id)) continue;
     if (rule.id === UNUSED_SUPPRESSION) continue;
     const drafts: Report[] = [];
-    const ctx = makeContext(model, index, getSchema, edits, effective, options.today, drafts);
+    const ctx = new Context(model, index, schema, edits, effective, options.today, drafts);
     try {
       rule.check(ctx);
       for (const d of drafts) findings.push(toFinding(model, effective, d, docsBase));
@@ -98,7 +97,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const unused = active.find((r) => r.rule.id === UNUSED_SUPPRESSION);
     if (unused) {
       const drafts: Report[] = [];
-      const ctx = makeContext(model, index, getSchema, edits, unused, options.today, drafts) as SuppressionContext;
+      const ctx = new Context(model, index, schema, edits, unused, options.today, drafts) as unknown as SuppressionContext;
       ctx.suppressions = suppressions;
       ctx.ruleIds = rules.map((r) => r.id);
       unused.rule.check(ctx);
@@ -119,27 +118,49 @@ export interface SuppressionContext extends RuleContext {
   ruleIds?: readonly string[];
 }
 
-function makeContext(
-  model: CharterModel,
-  index: CharterIndex,
-  getSchema: () => SchemaResult,
-  edits: Edits,
-  effective: EffectiveRule,
-  today: string | undefined,
-  out: Report[],
-): RuleContext {
-  return {
-    model,
-    index,
-    get schema() {
-      return getSchema();
-    },
-    options: effective.options,
-    today,
-    edits,
-    report: (r) => out.push(r),
-    topAnchor: () => model.root?.keyNode('charter') ?? [0, 0],
-  };
+/** The schema problems of one check, validated when a rule first asks. */
+class LazySchema {
+  private result: SchemaResult | undefined;
+
+  constructor(private readonly model: CharterModel) {}
+
+  get(): SchemaResult {
+    return (this.result ??= validateSchema(this.model));
+  }
+}
+
+/**
+ * What a rule sees of one check. A class with methods rather than an object of closures: closures
+ * made for every rule of every check kept the parsed document reachable from the old generation
+ * (V8 pretenures what keeps surviving), so each document outlived the young-generation collections
+ * and had to wait for a full one.
+ */
+class Context implements RuleContext {
+  readonly options: Readonly<Record<string, unknown>>;
+
+  constructor(
+    readonly model: CharterModel,
+    readonly index: CharterIndex,
+    private readonly schemaResult: LazySchema,
+    readonly edits: Edits,
+    effective: EffectiveRule,
+    readonly today: string | undefined,
+    private readonly out: Report[],
+  ) {
+    this.options = effective.options;
+  }
+
+  get schema(): SchemaResult {
+    return this.schemaResult.get();
+  }
+
+  report(report: Report): void {
+    this.out.push(report);
+  }
+
+  topAnchor(): Node | OffsetRange {
+    return this.model.root?.keyNode('charter') ?? [0, 0];
+  }
 }
 
 function offsets(at: Node | OffsetRange): OffsetRange {
