@@ -130,10 +130,9 @@ class LazySchema {
 }
 
 /**
- * What a rule sees of one check. A class with methods rather than an object of closures: closures
- * made for every rule of every check kept the parsed document reachable from the old generation
- * (V8 pretenures what keeps surviving), so each document outlived the young-generation collections
- * and had to wait for a full one.
+ * What a rule sees of one check. A class with methods rather than an object of closures: with
+ * closures made for every rule of every check, V8 kept each parsed document alive through
+ * young-generation collections, so it was promoted and every check paid for a full collection.
  */
 class Context implements RuleContext {
   readonly options: Readonly<Record<string, unknown>>;

@@ -150,8 +150,8 @@ function keyNodeAt(model: CharterModel, path: Array<string | number>, key: strin
 
 /**
  * The entry at a list position: a binary search, as a section's entries are in position order (items
- * that are not maps have no entry). No cache keyed by the model: a WeakMap entry per check made
- * every garbage collection during the rules dearer (ephemerons keep their values until a full GC).
+ * that are not maps have no entry). No cache keyed by the model: a WeakMap entry per check made the
+ * garbage collections during a check dearer.
  */
 function entryAt(model: CharterModel, path: Array<string | number>): Entry | undefined {
   const [section, position] = path;
