@@ -36,16 +36,6 @@ const withPlugin = (options: BuildOptions, plugin: Plugin): BuildOptions => ({ .
 
 export const PIECES: Piece[] = [
   {
-    id: 'gc-flags',
-    label: 'V8 GC flags (server/src/lsp/main.ts)',
-    without: (o) =>
-      withPlugin(o, replaceSource('no-gc-flags', /server[\\/]src[\\/]lsp[\\/]main\.ts$/, (source) => {
-        const call = 'for (const flag of GC_FLAGS) v8.setFlagsFromString(flag);';
-        if (!source.includes(call)) throw new Error('machinery: main.ts no longer sets the GC flags as expected');
-        return source.replace(call, 'void GC_FLAGS; void v8;');
-      })),
-  },
-  {
     id: 'reparse',
     label: 'incremental re-parse of one list item (server/src/engine/reparse.ts)',
     without: (o) => withPlugin(o, replaceSource('no-reparse', /server[\\/]src[\\/]engine[\\/]reparse\.ts$/, () => 'export function reparseListItem(): undefined {\n  return undefined;\n}\n')),

@@ -1,6 +1,5 @@
 // Entry of dist/server.js (bin: team-charter-language-server). The transport comes from the
 // command line: --stdio, --node-ipc, --socket=PORT or --pipe=NAME.
-import v8 from 'node:v8';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { SERVER_NAME, SERVER_VERSION } from './protocol';
 import { startServer } from './server';
@@ -9,8 +8,6 @@ const USAGE = `Usage: ${SERVER_NAME} --stdio | --node-ipc | --socket=PORT | --pi
 
 The Team Charter language server: diagnostics, quick fixes, completion, hover and navigation
 for team-charter.yaml and *.charter.yaml files. See docs/editor.md for editor setup.`;
-
-const GC_FLAGS = ['--semi-space-growth-factor=1', '--heap-growing-percent=20'];
 
 function main(argv: string[]): void {
   if (argv.includes('--version') || argv.includes('-v')) {
@@ -23,11 +20,6 @@ function main(argv: string[]): void {
     process.exitCode = argv.includes('--help') || argv.includes('-h') ? 0 : 2;
     return;
   }
-  // Each check leaves its garbage behind while the data it keeps is small. A young generation that
-  // does not grow and a low heap growing factor keep peak memory near what is kept, at the cost of
-  // more frequent collections (measured with and without: docs/performance.md). V8 reads both as
-  // the heap resizes, so setting them here, before any work, is enough.
-  for (const flag of GC_FLAGS) v8.setFlagsFromString(flag);
   const connection = createConnection(ProposedFeatures.all);
   // A bug must not take the editor's diagnostics down with it: log it and keep serving.
   process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e?.stack ?? e}`));
