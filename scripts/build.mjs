@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import { bundleOptions } from './bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 for (const generator of ['gen-rule-registry.mjs', 'gen-schema-validator.mjs', 'gen-rule-help.mjs']) {
@@ -11,38 +12,15 @@ for (const generator of ['gen-rule-registry.mjs', 'gen-schema-validator.mjs', 'g
 }
 
 const { build } = await import('esbuild');
-const { yamlEagerParser } = await import('./yaml-eager-parser.mjs');
 const production = process.argv.includes('--production');
-const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   // The CLI benchmark's baseline parses with the same yaml build as dist/cli.js.
   { in: 'test/bench/parse-only.ts', out: 'out/test/bench/parse-only.bundle.js' },
-  // yaml as the bundles build it, for the test that compares it with yaml's own build.
-  { in: 'node_modules/yaml/browser/index.js', out: 'out/test/yaml-eager.bundle.js' },
 ];
 for (const e of entries) {
   if (!fs.existsSync(path.join(root, e.in))) continue;
-  await build({
-    absWorkingDir: root,
-    entryPoints: [e.in],
-    outfile: e.out,
-    bundle: true,
-    platform: 'node',
-    target: 'node18',
-    format: 'cjs',
-    external: e.external ?? [],
-    sourcemap: production ? false : 'linked',
-    minify: production,
-    logLevel: 'warning',
-    legalComments: 'none',
-    define: { __VERSION__: JSON.stringify(version) },
-    // yaml's Node build reads process.env.LOG_TOKENS once per token (a call into C++ each time,
-    // ~25 % of a parse); its browser build is the same code without that read.
-    alias: { yaml: './node_modules/yaml/browser/index.js' },
-    // Its lexer and parser without generators: a third of the allocations (scripts/yaml-eager-parser.mjs).
-    plugins: [yamlEagerParser()],
-  });
+  await build(bundleOptions(root, { entry: e.in, outfile: e.out, production, external: e.external }));
 }

@@ -3,6 +3,8 @@
 // divided by that of a normal generated charter of the same size, medians of interleaved runs.
 // A regex or a check that is quadratic in a run's length shows as a ratio in the tens or hundreds;
 // the target is at most 3×.
+import { judge } from './section';
+import type { BenchContext, Section, SectionResult } from './section';
 import { performance } from 'node:perf_hooks';
 import { lint } from '../../server/src/lint';
 import { ADVERSARIAL_INPUTS } from '../helpers/adversarial';
@@ -85,3 +87,17 @@ export function formatAdversarial(runs: AdversarialRun[]): string {
     failed ? `${failed} of ${runs.length} adversarial inputs FAIL the ≤ ${ADVERSARIAL_LIMIT}× target.` : `All ${runs.length} adversarial inputs PASS the ≤ ${ADVERSARIAL_LIMIT}× target.`,
   ].join('\n');
 }
+
+/** The linearity section of `npm run bench` (section.ts): one target per adversarial input. */
+export const adversarialSection: Section = {
+  name: 'adversarial',
+  summary: 'lint time of 100 KB hostile inputs and 1 MB lines vs a normal charter of the same size',
+  async run(ctx: BenchContext): Promise<SectionResult> {
+    const runs = benchAdversarial({ runs: ctx.args.quick ? 3 : 7, seed: ctx.args.seed, log: ctx.log });
+    return {
+      report: formatAdversarial(runs),
+      targets: runs.map((r) => judge(`adversarial-${r.name}`, `lint ${r.name} ÷ a normal charter of the same size`, ADVERSARIAL_LIMIT, r.ratio, `${ms(r.lintMs)} vs ${ms(r.normalMs)}`)),
+      json: runs,
+    };
+  },
+};

@@ -1,8 +1,9 @@
 // Seeded generator of realistic charters for the benchmarks: one team organised in squads, each
 // with members, decisions, check-ins, milestones and risks; ~1 planted defect per 100 lines.
-// The same options always give the same text.
+// The same options always give the same text. org-repo.ts gives each charter of a generated
+// repository its identity (team, people, stakeholders, scopes) through `team`.
 import { Random } from './random';
-import { emitCharter, entryLineCount } from './emit';
+import { emitCharter, entryLineCount, scalar } from './emit';
 import type { CharterDraft, EntryDraft } from './emit';
 import { plantDefects } from './defects';
 import type { PlantedDefect } from './defects';
@@ -16,17 +17,37 @@ export interface GenerateOptions {
   seed: number;
   /** Planted defects per 100 lines (default 1). 0 gives a charter with no findings. */
   defectsPer100Lines?: number;
+  /** The team's identity when the charter is one of a repository; otherwise a made-up team. */
+  team?: TeamIdentity;
+}
+
+export type StakeholderDraft = readonly [id: string, name: string, kind: 'person' | 'team' | 'group'];
+
+/** Who a charter of a generated repository is, and where its people and scopes come from. */
+export interface TeamIdentity {
+  id: string;
+  name: string;
+  /** `team.parent`: a team id or a relative path to the parent's charter; absent for the top team. */
+  parent?: string;
+  /** Declared as stakeholders; decisions name them as approvers and escalation targets, demos invite them. */
+  stakeholders: readonly StakeholderDraft[];
+  /** A person who is a member of no other team. */
+  newPerson(): { id: string; name: string };
+  /** The next decision scope: unique in the repository unless it is shared on purpose. */
+  nextScope(): { scope: string; slug: string };
 }
 
 export interface GeneratedCharter {
   text: string;
   lineCount: number;
   defects: PlantedDefect[];
+  /** Members by role tag (`lead`, `tech-lead`, …) with their names, for charters that name them. */
+  members: Array<{ id: string; name: string; role: string }>;
 }
 
 export function generateCharter(options: GenerateOptions): GeneratedCharter {
   const rng = new Random(options.seed);
-  const g = new Generator(rng, options.lines);
+  const g = new Generator(rng, options.lines, options.team);
   const draft = g.build();
   const rate = options.defectsPer100Lines ?? 1;
   const plannedLines = g.lineEstimate();
@@ -34,18 +55,7 @@ export function generateCharter(options: GenerateOptions): GeneratedCharter {
   plantDefects(g.context(), rng, count);
   const text = emitCharter(draft);
   const defects = collectDefects(draft);
-  return { text, lineCount: text.split('\n').length, defects };
-}
-
-/** `count` typical charters (100–200 lines each) at `teams/<name>/team-charter.yaml`. */
-export function generateCorpus(count: number, seed: number): Array<{ path: string; text: string }> {
-  const rng = new Random(seed);
-  const out: Array<{ path: string; text: string }> = [];
-  for (let i = 0; i < count; i++) {
-    const { text } = generateCharter({ lines: rng.int(100, 200), seed: rng.int(1, 2 ** 31) });
-    out.push({ path: `teams/${W.SQUADS[i % W.SQUADS.length]}-${i + 1}/team-charter.yaml`, text });
-  }
-  return out;
+  return { text, lineCount: text.split('\n').length, defects, members: g.memberList() };
 }
 
 function collectDefects(draft: CharterDraft): PlantedDefect[] {
@@ -86,7 +96,8 @@ class Generator {
   private readonly decisionIds = new Set<string>();
   private readonly small: boolean;
   private readonly roleIds: string[];
-  private readonly stakeholders: typeof W.STAKEHOLDERS;
+  private readonly stakeholders: readonly StakeholderDraft[];
+  private readonly members: Array<{ id: string; name: string; role: string }> = [];
   private scopePool: number[] = [];
   private lines = 0;
   private lead!: Member;
@@ -94,10 +105,15 @@ class Generator {
   constructor(
     private readonly rng: Random,
     private readonly target: number,
+    private readonly team?: TeamIdentity,
   ) {
     this.small = target < 500;
     this.roleIds = this.small ? ['lead', 'tech-lead', 'engineer', 'pm', 'sre'] : W.ROLES.map((r) => r[0]);
-    this.stakeholders = this.small ? rng.sample(W.STAKEHOLDERS, 3) : W.STAKEHOLDERS;
+    this.stakeholders = team?.stakeholders ?? (this.small ? rng.sample(W.STAKEHOLDERS, 3) : W.STAKEHOLDERS);
+  }
+
+  memberList(): Array<{ id: string; name: string; role: string }> {
+    return this.members;
   }
 
   lineEstimate(): number {
@@ -110,14 +126,15 @@ class Generator {
 
   build(): CharterDraft {
     const rng = this.rng;
-    const teamName = rng.pick(['Commerce', 'Identity', 'Growth', 'Core platform', 'Marketplace']);
+    const teamName = this.team?.name ?? rng.pick(['Commerce', 'Identity', 'Growth', 'Core platform', 'Marketplace']);
+    const parent = this.team ? this.team.parent : 'platform';
     const head = [
       `# Generated charter for benchmarks (about ${this.target} lines).`,
       'charter: 1',
       'team:',
-      `  id: ${teamName.toLowerCase().replace(/ /g, '-')}`,
+      `  id: ${this.team?.id ?? teamName.toLowerCase().replace(/ /g, '-')}`,
       `  name: ${teamName}`,
-      '  parent: platform',
+      ...(parent ? [`  parent: ${scalar(parent)}`] : []),
       `  description: Everything customers touch in ${teamName.toLowerCase()}, from sign-up to support.`,
       `mission: Customers finish every ${teamName.toLowerCase()} task in under two minutes without help.`,
       'vision: Nobody ever needs to open a support ticket to get unblocked.',
@@ -132,7 +149,7 @@ class Generator {
     roles.push('');
     const stakeholders = ['stakeholders:'];
     for (const [id, name, kind] of this.stakeholders) {
-      stakeholders.push(`  - id: ${id}`, `    name: ${name}`, `    kind: ${kind}`);
+      stakeholders.push(`  - id: ${id}`, `    name: ${scalar(name)}`, `    kind: ${kind}`);
       this.partyIds.add(id);
     }
     stakeholders.push('');
@@ -159,7 +176,7 @@ class Generator {
 
     this.lead = this.addMember('lead', 'expert', 'Leads the whole team');
     tail[3] = `  owner: ${this.lead.id}`;
-    this.scopePool = rng.shuffle(Array.from({ length: W.SCOPE_TEMPLATES.length * W.COMPONENTS.length * W.ASPECTS.length }, (_, i) => i));
+    if (!this.team) this.scopePool = rng.shuffle(Array.from({ length: W.SCOPE_TEMPLATES.length * W.COMPONENTS.length * W.ASPECTS.length }, (_, i) => i));
     for (let s = 0; this.lines < this.target - 20; s++) this.addSquad(s);
 
     return {
@@ -183,18 +200,21 @@ class Generator {
 
   private addMember(role: string, experience: string, comment?: string, squad = ''): Member {
     const rng = this.rng;
-    let first = rng.pick(W.FIRST_NAMES);
-    let last = rng.pick(W.LAST_NAMES);
+    const first = rng.pick(W.FIRST_NAMES);
+    const last = rng.pick(W.LAST_NAMES);
     let id = `${first}-${last}`;
-    for (let n = 2; this.partyIds.has(id); n++) id = `${first}-${last}-${n}`;
+    let name = `${cap(first)} ${cap(last)}`;
+    if (this.team) ({ id, name } = this.team.newPerson());
+    else for (let n = 2; this.partyIds.has(id); n++) id = `${first}-${last}-${n}`;
     this.partyIds.add(id);
+    this.members.push({ id, name, role });
     const fields: EntryDraft['fields'] = [
       ['id', id],
-      ['name', `${cap(first)} ${cap(last)}`],
+      ['name', name],
       ['role', role],
       ['experience', experience],
     ];
-    if (rng.chance(0.6)) fields.push(['contact', rng.chance(0.5) ? `@${id}` : `${first}.${last}@example.com`]);
+    if (rng.chance(0.6)) fields.push(['contact', rng.chance(0.5) ? `@${id}` : `${this.team ? id.replace('-', '.') : `${first}.${last}`}@example.com`]);
     this.push('members', { section: 'members', fields, comment, tag: role, squad });
     return { id, experience, role };
   }
@@ -259,6 +279,7 @@ class Generator {
   }
 
   private nextScope(): { scope: string; slug: string } {
+    if (this.team) return this.team.nextScope();
     const n = this.scopePool.pop() ?? this.rng.int(0, W.SCOPE_TEMPLATES.length * W.COMPONENTS.length * W.ASPECTS.length - 1);
     const t = W.SCOPE_TEMPLATES[n % W.SCOPE_TEMPLATES.length];
     const c = W.COMPONENTS[Math.floor(n / W.SCOPE_TEMPLATES.length) % W.COMPONENTS.length];

@@ -1,5 +1,6 @@
 // A minimal LSP client that drives a language server over stdio the way an editor does, and
-// measures it: spawn → initialize reply, didOpen → first diagnostics, keystroke → diagnostics.
+// measures it: spawn → initialize reply, spawn or didOpen → first diagnostics, keystroke →
+// diagnostics, peak memory. server-measure.ts builds the benchmark's sessions from it.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -37,8 +38,20 @@ interface Waiter {
 
 const DEFAULT_TIMEOUT_MS = 120_000;
 
+export interface StartOptions {
+  /**
+   * After `initialized` and the configuration, wait until the server has been quiet this long
+   * (it may pull configuration and register capabilities). 0: return at once, as an editor that
+   * opens a document together with the start-up does. Default 150.
+   */
+  quietMs?: number;
+}
+
 export class LspSession {
   private waiters: Waiter[] = [];
+  /** Milliseconds from the spawn to the first diagnostics published for each URI. */
+  readonly firstPublish = new Map<string, number>();
+  private publishWaiters: Array<{ count: number; resolve(): void }> = [];
   private stderr = '';
   private lastMessageAt = performance.now();
   private exited = false;
@@ -49,12 +62,17 @@ export class LspSession {
     readonly spec: ServerSpec,
     readonly child: ChildProcess,
     private readonly connection: MessageConnection,
+    /** performance.now() just before the spawn. */
+    readonly spawnedAt: number,
   ) {
     this.exitPromise = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   }
 
-  /** Spawns the server and initializes it; `initializeMs` runs from just before spawn to the reply. */
-  static async start(spec: ServerSpec, rootDir: string): Promise<{ session: LspSession; initializeMs: number }> {
+  /**
+   * Spawns the server on the workspace folder `rootDir` and initializes it; `initializeMs` runs
+   * from just before the spawn to the reply.
+   */
+  static async start(spec: ServerSpec, rootDir: string, options: StartOptions = {}): Promise<{ session: LspSession; initializeMs: number }> {
     const t0 = performance.now();
     const child = spawn(process.execPath, [...(spec.nodeArgs ?? []), spec.script, ...spec.args], {
       cwd: rootDir,
@@ -62,7 +80,7 @@ export class LspSession {
       env: { ...process.env, NODE_OPTIONS: '' },
     });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const session = new LspSession(spec, child, connection);
+    const session = new LspSession(spec, child, connection, t0);
     session.wire();
     connection.listen();
     const rootUri = pathToFileURL(rootDir).href;
@@ -81,7 +99,7 @@ export class LspSession {
     const initializeMs = performance.now() - t0;
     await connection.sendNotification('initialized', {});
     await connection.sendNotification('workspace/didChangeConfiguration', { settings: spec.settings });
-    await session.settle();
+    if ((options.quietMs ?? 150) > 0) await session.settle(options.quietMs);
     return { session, initializeMs };
   }
 
@@ -105,6 +123,10 @@ export class LspSession {
     });
     c.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {
       this.touch();
+      if (!this.firstPublish.has(p.uri)) {
+        this.firstPublish.set(p.uri, performance.now() - this.spawnedAt);
+        this.publishWaiters = this.publishWaiters.filter((w) => (this.firstPublish.size >= w.count ? (w.resolve(), false) : true));
+      }
       const hit = this.waiters.find((w) => w.uri === p.uri && (typeof p.version !== 'number' || p.version >= w.minVersion));
       if (!hit) return;
       this.waiters = this.waiters.filter((w) => w !== hit);
@@ -132,17 +154,30 @@ export class LspSession {
     }
   }
 
-  private diagnostics(uri: string, minVersion: number, what: string): Promise<Diagnostic[]> {
+  /** The next diagnostics published for `uri` with at least `minVersion` (or without a version). */
+  diagnostics(uri: string, minVersion: number, what = `diagnostics for ${uri}`): Promise<Diagnostic[]> {
     return this.withTimeout(new Promise<Diagnostic[]>((resolve) => this.waiters.push({ uri, minVersion, resolve })), what);
   }
 
-  /** Opens a document and resolves with the time to its first diagnostics. */
-  async open(uri: string, text: string): Promise<{ ms: number; diagnostics: Diagnostic[] }> {
+  /**
+   * Resolves once diagnostics have been published for `count` distinct URIs (opened or not), with
+   * the time from the spawn to the last of them: a workspace-wide first check.
+   */
+  async publishedFor(count: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<number> {
+    if (this.firstPublish.size < count) {
+      await this.withTimeout(new Promise<void>((resolve) => this.publishWaiters.push({ count, resolve })), `diagnostics for ${count} files (got ${this.firstPublish.size})`, timeoutMs);
+    }
+    return Math.max(...[...this.firstPublish.values()].sort((a, b) => a - b).slice(0, count));
+  }
+
+  /** Opens a document; `ms` runs from didOpen to its first diagnostics, `sinceSpawnMs` from the spawn. */
+  async open(uri: string, text: string): Promise<{ ms: number; sinceSpawnMs: number; diagnostics: Diagnostic[] }> {
     const t0 = performance.now();
     const pending = this.diagnostics(uri, 1, 'first diagnostics');
     await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: this.spec.languageId, version: 1, text } });
     const diagnostics = await pending;
-    return { ms: performance.now() - t0, diagnostics };
+    const end = performance.now();
+    return { ms: end - t0, sinceSpawnMs: end - this.spawnedAt, diagnostics };
   }
 
   /**

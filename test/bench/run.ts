@@ -1,54 +1,47 @@
-// `npm run bench`: engine, language servers (ours vs yaml-language-server) and CLI benchmarks.
-// Prints Markdown tables, each target with its ratio and PASS/FAIL, then one JSON line (last line
-// of stdout). Progress goes to stderr. Exit 0 unless --enforce is given and a target fails.
+// `npm run bench`: engine, language servers (ours vs yaml-language-server) and CLI benchmarks, at
+// the sizes users have. Prints Markdown tables, each target with its ratio and PASS/FAIL, then one
+// JSON line (last line of stdout). Progress goes to stderr. Exit 0 unless --enforce is given and a
+// target fails. A section is a file exporting a `Section` (section.ts), listed in SECTIONS.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateCharter } from './generate';
-import { benchEngine, BENCH_TODAY } from './engine-bench';
-import type { EngineBenchOptions } from './engine-bench';
-import { benchServers } from './server-bench';
-import type { BenchCharter } from './server-bench';
-import { benchCli, writeCorpus } from './cli-bench';
-import { evaluateTargets, formatReport, jsonSummary } from './report';
-import type { BenchResults } from './report';
-import { formatHotSpots, hotSpots, profileScript, projectSpots, readNewestProfile } from './profile';
-import { benchAdversarial, formatAdversarial } from './adversarial';
-import type { AdversarialRun } from './adversarial';
+import { engineSection } from './engine-bench';
+import { serverSection } from './server-bench';
+import { cliSection } from './cli-bench';
+import { machinerySection } from './machinery';
+import { adversarialSection } from './adversarial';
+import { formatReport, jsonSummary, targetsOf } from './report';
+import type { BenchRun } from './report';
+import type { BenchArgs, Section } from './section';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const SECTIONS = ['engine', 'server', 'cli', 'adversarial'];
+const SECTIONS: Section[] = [engineSection, serverSection, cliSection, adversarialSection, machinerySection];
 
 const USAGE = `Usage: npm run bench -- [options]   (or: node out/test/bench/run.js [options])
 
-  --sizes 1000,10000,50000   charter sizes in lines (default all three; --quick: 1000,10000)
-  --only engine|server|cli|adversarial   run some sections only (comma-separated);
-                             adversarial: lint time of 100 KB hostile inputs and 1 MB lines vs a normal charter
-  --quick                    fewer repetitions and keystrokes, for iteration
+  --sizes 50,200,500,1000    single-charter sizes in lines (default all four; --quick: 200,1000)
+  --only SECTION[,SECTION]   run only these sections (default: all but the opt-in ones)
+  --quick                    fewer processes, sessions and keystrokes, for iteration
   --seed N                   generator seed (default 1)
-  --keystrokes N             keystrokes per server session (default 50)
-  --charters N               charters in the CLI folder (default 1000)
-  --profile                  CPU profiles: engine in-process, our server with --cpu-prof; prints hot spots
-  --keep                     keep the temporary folder with the generated charters
+  --processes N              fresh processes per server and size for first checks (default 15; --quick: 5)
+  --keystrokes N             keystrokes per typing session (default 50; --quick: 20)
+  --charters N               charters in the generated repository (default 300)
+  --profile                  CPU profiles of the engine, our server and the CLI; prints hot spots
+  --keep                     keep the temporary folder with the generated files
   --enforce                  exit 1 when a target fails or cannot be measured
+
+Sections:
+${SECTIONS.map((s) => `  ${s.name.padEnd(12)} ${s.summary}${s.optIn ? ' (only with --only)' : ''}`).join('\n')}
 `;
 
-interface Args {
-  sizes: number[];
-  sections: string[];
-  quick: boolean;
-  seed: number;
-  keystrokes: number;
-  charters: number;
-  profile: boolean;
+interface Args extends BenchArgs {
+  sections: Section[];
   keep: boolean;
   enforce: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [], sections: SECTIONS, quick: false, seed: 1, keystrokes: 50, charters: 1000, profile: false, keep: false, enforce: false };
-  let sizesGiven = false;
-  let keystrokesGiven = false;
+  const args: Args = { sizes: [], sections: SECTIONS.filter((s) => !s.optIn), quick: false, seed: 1, keystrokes: 0, processes: 0, charters: 300, profile: false, keep: false, enforce: false };
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`);
@@ -65,21 +58,22 @@ function parseArgs(argv: string[]): Args {
     switch (flag) {
       case '--sizes':
         args.sizes = next().split(',').map((s) => positive(s.trim(), flag));
-        sizesGiven = true;
         break;
       case '--only': {
-        const only = next().split(',').map((s) => s.trim());
-        const bad = only.filter((s) => !SECTIONS.includes(s));
-        if (bad.length) throw new Error(`--only: unknown section "${bad[0]}" (${SECTIONS.join(', ')})`);
-        args.sections = only;
+        const names = next().split(',').map((s) => s.trim());
+        const bad = names.filter((n) => !SECTIONS.some((s) => s.name === n));
+        if (bad.length) throw new Error(`--only: unknown section "${bad[0]}" (${SECTIONS.map((s) => s.name).join(', ')})`);
+        args.sections = SECTIONS.filter((s) => names.includes(s.name));
         break;
       }
       case '--seed':
         args.seed = positive(next(), flag);
         break;
+      case '--processes':
+        args.processes = positive(next(), flag);
+        break;
       case '--keystrokes':
         args.keystrokes = positive(next(), flag);
-        keystrokesGiven = true;
         break;
       case '--charters':
         args.charters = positive(next(), flag);
@@ -105,8 +99,9 @@ function parseArgs(argv: string[]): Args {
         throw new Error(`unknown option "${argv[i]}"`);
     }
   }
-  if (!sizesGiven) args.sizes = args.quick ? [1000, 10000] : [1000, 10000, 50000];
-  if (!keystrokesGiven && args.quick) args.keystrokes = 20;
+  if (!args.sizes.length) args.sizes = args.quick ? [200, 1000] : [50, 200, 500, 1000];
+  args.keystrokes ||= args.quick ? 20 : 50;
+  args.processes ||= args.quick ? 5 : 15;
   return args;
 }
 
@@ -115,99 +110,37 @@ const log = (line: string) => process.stderr.write(line + '\n');
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const cpus = os.cpus();
-  const results: BenchResults = {
+  const run: BenchRun = {
     machine: { cores: cpus.length, cpu: cpus[0]?.model.trim() ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.release()}`, loadStart: os.loadavg() },
     seed: args.seed,
     sizes: args.sizes,
-    sections: args.sections,
+    sections: {},
   };
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'team-charter-bench-'));
   const hot: string[] = [];
-  let adversarial: AdversarialRun[] | undefined;
   try {
-    const needCharters = args.sections.includes('engine') || args.sections.includes('server');
-    if (needCharters) log(`generating charters of ${args.sizes.join(', ')} lines (seed ${args.seed}) in ${workDir}`);
-    const charters: BenchCharter[] = (needCharters ? args.sizes : []).map((lines) => {
-      const g = generateCharter({ lines, seed: args.seed });
-      const dir = path.join(workDir, `charter-${lines}`);
-      fs.mkdirSync(dir);
-      log(`  ${lines}: ${g.lineCount} lines, ${g.defects.length} planted defects`);
-      return { lines, file: path.join(dir, 'team-charter.yaml'), text: g.text, defects: g.defects };
-    });
-
-    if (args.sections.includes('engine')) {
-      log('engine: lint vs yaml.parseDocument');
-      const o: EngineBenchOptions = args.quick ? { budgetMs: 1000, minRuns: 3, maxRuns: 20, warmup: 1 } : { budgetMs: 4000, minRuns: 5, maxRuns: 40, warmup: 3 };
-      results.engine = charters.map((c) => {
-        const e = benchEngine(c.text, c.lines, o);
-        log(`  ${c.lines}: parse ${e.parseMs.toFixed(1)} ms, lint ${e.lintMs.toFixed(1)} ms (${e.runs} runs); slowest phases: ${e.phases.slice(0, 4).map((p) => `${p.phase} ${p.ms.toFixed(1)}`).join(', ')}`);
-        return e;
-      });
-      if (args.profile) {
-        const biggest = charters[charters.length - 1];
-        fs.writeFileSync(biggest.file, biggest.text);
-        const profile = profileScript(path.join(__dirname, 'lint-file.js'), [biggest.file, '3'], path.join(workDir, 'profiles', 'engine'));
-        if (profile) {
-          hot.push(formatHotSpots(`Engine hot spots (fresh process, 3 lints of ${biggest.lines} lines, self time):`, hotSpots(profile, ROOT)));
-          hot.push(formatHotSpots(`Engine time by project function (library calls charged to their caller):`, projectSpots(profile, ROOT)));
-        }
-        hot.push(`Engine phases at ${biggest.lines} lines (median ms): ${results.engine[results.engine.length - 1].phases.slice(0, 8).map((p) => `${p.phase} ${p.ms.toFixed(1)}`).join(', ')}`);
-      }
-    }
-
-    if (args.sections.includes('server')) {
-      log(`language servers: ${args.keystrokes} keystrokes per size`);
-      const profileDir = args.profile ? path.join(workDir, 'profiles') : undefined;
-      results.servers = await benchServers({ root: ROOT, workDir, charters, keystrokes: args.keystrokes, spawnSamples: args.quick ? 2 : 5, openSamples: args.quick ? 2 : 6, profileDir, log });
-      if (profileDir) {
-        const profile = readNewestProfile(profileDir);
-        const biggest = charters[charters.length - 1].lines;
-        if (profile) {
-          hot.push(formatHotSpots(`Server hot spots (an extra, untimed session on ${biggest} lines: open + keystrokes, self time):`, hotSpots(profile, ROOT)));
-          hot.push(formatHotSpots(`Server time by project function (library calls charged to their caller):`, projectSpots(profile, ROOT)));
-        }
-      }
-    }
-
-    if (args.sections.includes('cli')) {
-      log(`CLI: ${args.charters} charters`);
-      const dir = path.join(workDir, 'cli');
-      const lines = writeCorpus(dir, args.charters, args.seed);
+    for (const section of args.sections) {
+      log(`${section.name}: ${section.summary}`);
       try {
-        results.cli = await benchCli(ROOT, dir, args.charters, lines, args.quick ? 1 : 3);
-        if (results.cli.error) log(`  ${results.cli.error}`);
-        else if (args.profile) {
-          const cliArgs = ['lint', '--format', 'json', '--today', BENCH_TODAY, dir];
-          const profile = profileScript(path.join(ROOT, 'bin/team-charter.js'), cliArgs, path.join(workDir, 'profiles', 'cli'), true);
-          if (profile) {
-            hot.push(formatHotSpots(`CLI hot spots (an extra, untimed cold run on ${args.charters} charters, self time):`, hotSpots(profile, ROOT)));
-            hot.push(formatHotSpots(`CLI time by project function (library calls charged to their caller):`, projectSpots(profile, ROOT)));
-          }
-        }
+        const result = await section.run({ root: ROOT, workDir, args, log });
+        run.sections[section.name] = result;
+        hot.push(...(result.hotSpots ?? []));
       } catch (error) {
-        results.cliError = String((error as Error).message ?? error);
-        log(`  failed: ${results.cliError}`);
+        run.sections[section.name] = { error: String((error as Error)?.stack ?? error) };
+        log(`  failed: ${(error as Error)?.message ?? String(error)}`);
       }
-    }
-
-    if (args.sections.includes('adversarial')) {
-      log('adversarial inputs: lint vs a normal charter of the same size');
-      adversarial = benchAdversarial({ runs: args.quick ? 3 : 7, seed: args.seed, log });
     }
   } finally {
     if (args.keep) log(`kept ${workDir}`);
     else fs.rmSync(workDir, { recursive: true, force: true });
   }
 
-  results.machine.loadEnd = os.loadavg();
-  const targets = evaluateTargets(results);
-  process.stdout.write(formatReport(results, targets) + '\n');
+  run.machine.loadEnd = os.loadavg();
+  process.stdout.write(formatReport(run) + '\n');
   if (hot.length) process.stdout.write('\n' + hot.join('\n\n') + '\n');
-  if (adversarial) process.stdout.write('\n' + formatAdversarial(adversarial) + '\n');
-  process.stdout.write(jsonSummary(results, targets) + '\n');
-  const failed = targets.filter((t) => t.status === 'FAIL' || t.status === 'ERROR');
-  const adversarialFailed = (adversarial ?? []).some((r) => r.status === 'FAIL');
-  return args.enforce && (failed.length || adversarialFailed) ? 1 : 0;
+  process.stdout.write(jsonSummary(run) + '\n');
+  const failed = targetsOf(run).filter((t) => t.status === 'FAIL' || t.status === 'ERROR').length + Object.values(run.sections).filter((s) => 'error' in s).length;
+  return args.enforce && failed ? 1 : 0;
 }
 
 main().then(

@@ -1,7 +1,8 @@
 // Small statistics and formatting helpers for the benchmark report.
 
+/** The median (the mean of the middle two for an even count); NaN for no values. */
 export function median(values: readonly number[]): number {
-  return percentile(values, 50);
+  return spread(values).median;
 }
 
 /** Nearest-rank percentile (p in 0–100); NaN for no values. */
@@ -10,6 +11,31 @@ export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+}
+
+/** Median and interquartile range of a series of samples (fresh processes, sessions, runs). */
+export interface Spread {
+  median: number;
+  q1: number;
+  q3: number;
+  n: number;
+}
+
+/** Quartiles by linear interpolation between order statistics (the usual "type 7"). */
+export function spread(values: readonly number[]): Spread {
+  if (values.length === 0) return { median: NaN, q1: NaN, q3: NaN, n: 0 };
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => {
+    const h = (sorted.length - 1) * p;
+    const lo = Math.floor(h);
+    return sorted[lo] + (h - lo) * ((sorted[lo + 1] ?? sorted[lo]) - sorted[lo]);
+  };
+  return { median: at(0.5), q1: at(0.25), q3: at(0.75), n: sorted.length };
+}
+
+/** True when the two interquartile ranges share any value. */
+export function iqrOverlap(a: Spread, b: Spread): boolean {
+  return a.q1 <= b.q3 && b.q1 <= a.q3;
 }
 
 export function ms(value: number | undefined): string {
@@ -23,6 +49,13 @@ export function mib(value: number | undefined): string {
 
 export function ratio(value: number | undefined): string {
   return value === undefined || Number.isNaN(value) ? '—' : `${value.toFixed(2)}×`;
+}
+
+/** `123 ms (110–140)`: the median and the interquartile range, in the unit of `format`. */
+export function withIqr(s: Spread | undefined, format: (v: number) => string = ms): string {
+  if (!s || s.n === 0) return '—';
+  const bare = (v: number) => format(v).replace(/ (ms|MiB)$/, '');
+  return s.n > 1 ? `${format(s.median)} (${bare(s.q1)}–${bare(s.q3)})` : format(s.median);
 }
 
 /**

@@ -1,54 +1,59 @@
-// The benchmark's verdicts (test/bench/report.ts): a ratio passes only when both sides were really
-// measured, and a server that did not report the planted schema error invalidates the comparison.
+// The benchmark's verdicts (test/bench): a ratio passes only when both sides were really measured,
+// a server that did not report the planted schema error invalidates the comparison, and a piece of
+// machinery counts as helping only with a clear, non-overlapping gain.
 import assert from 'node:assert/strict';
-import { evaluateTargets } from '../bench/report';
-import type { BenchResults } from '../bench/report';
-import type { ServerRun } from '../bench/server-bench';
-import { percentile } from '../bench/stats';
+import { serverTargets } from '../bench/server-bench';
+import type { ServerBenchResult, ServerSize } from '../bench/server-bench';
+import { compare } from '../bench/machinery';
+import { judge } from '../bench/section';
+import { percentile, spread } from '../bench/stats';
 
-const machine = { cores: 2, cpu: 'test', node: 'v20', platform: 'linux', loadStart: [0, 0, 0] };
-const serverRun = (server: string, lines: number, over: Partial<ServerRun> = {}): ServerRun => ({
-  server, lines, initializeMs: 100, openMs: 100, openSamples: [100], keystrokeP50: 10, keystrokeP95: 20, keystrokes: [], peakRssMiB: 100, startRssMiB: 50, diagnostics: 1, validated: true, ...over,
+const size = (server: string, lines: number, over: Partial<ServerSize> = {}): ServerSize => ({
+  server, lines, spawnToDiagnostics: [100], openToDiagnostics: [50], initialize: [40], keystrokes: [10, 20], peakRss: [60], startRss: [50], diagnostics: 1, validated: true, ...over,
 });
-const status = (r: BenchResults, id: string) => evaluateTargets(r).find((t) => t.id === id)!;
+const find = (targets: ReturnType<typeof serverTargets>, id: string) => targets.find((t) => t.id === id)!;
 
 describe('benchmark report', () => {
-  it('nearest-rank percentiles: p95 of 1..20 is 19, p50 of 1..4 is 2', () => {
+  it('percentiles are nearest-rank (p95 of 1..20 is 19); quartiles interpolate (1..5: 2, 3, 4)', () => {
     assert.equal(percentile(Array.from({ length: 20 }, (_, i) => i + 1), 95), 19);
-    assert.equal(percentile([4, 3, 2, 1], 50), 2);
+    assert.deepEqual(spread([5, 1, 4, 2, 3]), { median: 3, q1: 2, q3: 4, n: 5 });
+    assert.equal(spread([1, 2, 3, 4]).median, 2.5);
   });
 
-  it('judges each target by its ratio and limit, and skips what the run did not measure', () => {
-    const r: BenchResults = {
-      machine, seed: 1, sizes: [1000, 10000], sections: ['engine', 'server'],
-      engine: [{ lines: 10000, bytes: 1, parseMs: 100, lintMs: 240, runs: 5, findings: 1, phases: [] }],
-      servers: {
-        runs: [serverRun('team-charter', 1000, { keystrokeP95: 20 }), serverRun('yaml-language-server', 1000, { keystrokeP95: 100 })],
-        spawnMs: { 'team-charter': [100, 300, 200], 'yaml-language-server': [500] },
-        errors: {},
-      },
-    };
-    assert.deepEqual([status(r, 'engine-10k').status, status(r, 'engine-10k').ratio], ['PASS', 2.4]);
-    assert.deepEqual([status(r, 'keystroke-p95-1k').status, status(r, 'keystroke-p95-1k').ratio], ['PASS', 0.2]);
-    assert.deepEqual([status(r, 'spawn').status, status(r, 'spawn').ratio], ['PASS', 0.4]);
-    assert.equal(status(r, 'open-10k').status, 'ERROR'); // size requested, servers not measured there
-    assert.equal(status(r, 'engine-linear').status, 'SKIP');
-    assert.equal(status(r, 'cli-1000').status, 'SKIP');
-    r.engine![0].lintMs = 260;
-    assert.equal(status(r, 'engine-10k').status, 'FAIL');
+  it('judges each target by its ratio and limit; a missing side is an ERROR, not a PASS', () => {
+    assert.equal(judge('x', 'x', 1.5, 1.4, '').status, 'PASS');
+    assert.equal(judge('x', 'x', 1.5, 1.6, '').status, 'FAIL');
+    assert.equal(judge('x', 'x', 1.5, undefined, '').status, 'ERROR');
+    assert.equal(judge('x', 'x', 1.5, 1.0, '', 'the CLI crashed').status, 'ERROR');
   });
 
-  it('a server that did not report the planted schema error makes the comparison an ERROR, not a PASS', () => {
-    const r: BenchResults = {
-      machine, seed: 1, sizes: [1000], sections: ['server'],
-      servers: {
-        runs: [serverRun('team-charter', 1000, { keystrokeP95: 1 }), serverRun('yaml-language-server', 1000, { keystrokeP95: 100, validated: false })],
-        spawnMs: { 'team-charter': [1], 'yaml-language-server': [10] },
-        errors: {},
-      },
+  it('server targets: ratios against yaml-language-server at 200 and 1,000 lines, SKIP for sizes not run', () => {
+    const r: ServerBenchResult = {
+      runs: [
+        size('team-charter', 200, { spawnToDiagnostics: [100, 120, 110], keystrokes: [5, 8, 9], peakRss: [70] }),
+        size('yaml-language-server', 200, { spawnToDiagnostics: [400, 420, 410], keystrokes: [220, 230, 240], peakRss: [100] }),
+      ],
+      errors: {},
     };
-    const t = status(r, 'keystroke-p95-1k');
+    const t = serverTargets(r, [200]);
+    assert.deepEqual([find(t, 'spawn-200').status, find(t, 'spawn-200').ratio], ['PASS', 110 / 410]);
+    assert.deepEqual([find(t, 'keystroke-p95-200').status, find(t, 'keystroke-p95-200').ratio], ['PASS', 9 / 240]);
+    assert.deepEqual([find(t, 'rss-200').status, find(t, 'rss-200').ratio], ['PASS', 0.7]);
+    assert.equal(find(t, 'spawn-1000').status, 'SKIP');
+    r.runs[0].peakRss = [90];
+    assert.equal(find(serverTargets(r, [200]), 'rss-200').status, 'FAIL');
+  });
+
+  it('a server that did not report the planted schema error makes the comparison an ERROR', () => {
+    const r: ServerBenchResult = { runs: [size('team-charter', 1000), size('yaml-language-server', 1000, { validated: false })], errors: {} };
+    const t = find(serverTargets(r, [1000]), 'spawn-1000');
     assert.equal(t.status, 'ERROR');
     assert.match(t.detail, /yaml-language-server did not report the planted schema error/);
+  });
+
+  it('a piece of machinery helps only when the median gains 15% and the interquartile ranges are apart', () => {
+    assert.equal(compare([80, 82, 84, 86, 88], [100, 102, 104, 106, 108]).earns, true);
+    assert.equal(compare([80, 82, 84, 99, 110], [90, 95, 104, 106, 108]).earns, false); // ranges overlap
+    assert.equal(compare([95, 96, 97, 98, 99], [100, 101, 102, 103, 104]).earns, false); // gain under 15%
   });
 });

@@ -1,6 +1,6 @@
 // Short YAML texts that reach every state of yaml's lexer and parser and every token they emit,
-// and the ways each can go wrong. Dropping any one token the rewritten parser emits
-// (scripts/yaml-eager-parser.mjs) changes the CST of at least one of them.
+// and the ways each can go wrong: edge cases for tests that compare our own checks (repeated keys)
+// with yaml's.
 export const YAML_EDGE_CASES = [
   '', ' ', '\n', '\n\n  \n', '#', '# only a comment', '---', '...', '--- # c\n...\n', '---\n---\n', 'a\n---\nb\n...\n--- c\n',
   '%YAML 1.2\n---\na: 1\n', '%YAML 1.1 # c\n%TAG ! tag:example.com,2000:\n--- !foo\nx\n', '%YAML 1.2\n', '%FOO bar\n---\n', '% \n---\n',

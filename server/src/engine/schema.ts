@@ -148,18 +148,25 @@ function keyNodeAt(model: CharterModel, path: Array<string | number>, key: strin
   return pairsOf(model.doc, holder as YAMLMap<Node, Node | null>).get(key)?.key as Node | undefined;
 }
 
-const entriesByPosition = new WeakMap<CharterModel, Map<string, Entry>>();
+/**
+ * The entry at a list position: a binary search, as a section's entries are in position order (items
+ * that are not maps have no entry). No cache keyed by the model: a WeakMap entry per check made the
+ * garbage collections during a check dearer.
+ */
 function entryAt(model: CharterModel, path: Array<string | number>): Entry | undefined {
-  if (path.length < 2 || typeof path[1] !== 'number') return undefined;
-  const section = path[0] as ListSection;
-  if (!(LIST_SECTIONS as readonly string[]).includes(section)) return undefined;
-  let byPosition = entriesByPosition.get(model);
-  if (!byPosition) {
-    byPosition = new Map();
-    for (const s of LIST_SECTIONS) for (const e of model.lists[s]) byPosition.set(`${s}/${e.index}`, e);
-    entriesByPosition.set(model, byPosition);
+  const [section, position] = path;
+  if (path.length < 2 || typeof position !== 'number' || !(LIST_SECTIONS as readonly unknown[]).includes(section)) return undefined;
+  const entries = model.lists[section as ListSection];
+  let lo = 0;
+  let hi = entries.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = entries[mid].index;
+    if (at === position) return entries[mid];
+    if (at < position) lo = mid + 1;
+    else hi = mid - 1;
   }
-  return byPosition.get(`${section}/${path[1]}`);
+  return undefined;
 }
 
 /** `decision "x"`, `team`, `updates`, `the charter`: the thing holding the value at `path`. */

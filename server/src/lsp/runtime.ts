@@ -16,7 +16,6 @@ import { ValidationScheduler } from './scheduler';
 import { createOrganisation } from './organisation';
 import type { Reason } from './scheduler';
 import { SettingsStore } from './settings-store';
-import { warmUp } from './warm-up';
 
 export type Runtime = ReturnType<typeof createRuntime>;
 
@@ -111,8 +110,6 @@ export function createRuntime(connection: Connection, documents: TextDocuments<T
     /** Loaded on first use: the report's renderers (and dagre) stay out of a plain check's start-up. */
     decisionMap: () => (decisionMap ??= (require('./decision-map') as typeof import('./decision-map')).createDecisionMap(() => charters, log, async (uri) => ((await settings.forDocument(uri)).organisation ? organisation.setCharters(uri) : []))),
     validate: (uri: string, reason: Reason) => scheduler.request(uri, reason),
-    /** Compiles the engine's hot paths while nothing is open (see warm-up.ts). */
-    warmUp: (msSinceInput: () => number) => warmUp(() => documents.all().some((d) => isCharterUri(d.uri)), msSinceInput, '2026-01-01'),
     async closed(uri: string): Promise<void> {
       scheduler.cancel(uri);
       charters.forget(uri);

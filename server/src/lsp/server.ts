@@ -15,17 +15,7 @@ import type { Runtime } from './runtime';
 import { DECISION_MAP_REQUEST, ORGANISATION_MAP_REQUEST } from '../contract/requests';
 import type { DecisionMapParams } from '../contract/requests';
 
-/** Milliseconds since bytes last arrived from the client (stdio and node-ipc; Infinity otherwise). */
-function trackInput(): () => number {
-  let at = -Infinity;
-  const touch = () => (at = Date.now());
-  if (process.argv.includes('--stdio')) process.stdin.on('data', touch);
-  else if (process.argv.includes('--node-ipc')) process.on('message', touch);
-  return () => Date.now() - at;
-}
-
 export function startServer(connection: Connection): void {
-  const lastInput = trackInput();
   const documents = new TextDocuments(TextDocument);
   let init: InitializeParams = { processId: null, rootUri: null, capabilities: {} };
   let loaded: Runtime | undefined;
@@ -53,9 +43,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    // Load the engine and let V8 compile it while the client is still setting up. Not from
-    // onInitialize: the reply is written in a later event-loop turn, and would wait for it.
-    setImmediate(() => runtime().warmUp(lastInput));
+    // Load the engine while the client is still setting up. Not from onInitialize: the reply is
+    // written in a later event-loop turn, and would wait for it.
+    setImmediate(runtime);
     const caps = init.capabilities;
     const warn = (what: string) => (e: unknown) => connection.console.error(`${what} registration failed: ${e}`);
     if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
