@@ -97,6 +97,10 @@ class Generator {
   private readonly small: boolean;
   private readonly roleIds: string[];
   private readonly stakeholders: readonly StakeholderDraft[];
+  /** Decisions owned per member id. */
+  private readonly owned = new Map<string, number>();
+  /** Approvals and escalations per party id. */
+  private readonly asked = new Map<string, number>();
   private readonly members: Array<{ id: string; name: string; role: string }> = [];
   private scopePool: number[] = [];
   private lines = 0;
@@ -144,7 +148,7 @@ class Generator {
     for (const [id, title, duties] of W.ROLES.filter((r) => this.roleIds.includes(r[0]))) {
       roles.push(`  - id: ${id}`, `    title: ${title}`);
       this.partyIds.add(id);
-      if (duties.length && !this.small) roles.push('    responsibilities:', ...duties.map((d) => `      - ${d}`));
+      if (duties.length) roles.push('    responsibilities:', ...(this.small ? duties.slice(0, 1) : duties).map((d) => `      - ${d}`));
     }
     roles.push('');
     const stakeholders = ['stakeholders:'];
@@ -177,7 +181,9 @@ class Generator {
     this.lead = this.addMember('lead', 'expert', 'Leads the whole team');
     tail[3] = `  owner: ${this.lead.id}`;
     if (!this.team) this.scopePool = rng.shuffle(Array.from({ length: W.SCOPE_TEMPLATES.length * W.COMPONENTS.length * W.ASPECTS.length }, (_, i) => i));
-    for (let s = 0; this.lines < this.target - 20; s++) this.addSquad(s);
+    // At least one squad: a small charter still has decisions and check-ins.
+    for (let s = 0; s === 0 || this.lines < this.target - 20; s++) this.addSquad(s);
+    this.informStakeholders();
 
     return {
       blocks: [
@@ -191,6 +197,24 @@ class Generator {
         { kind: 'list', section: 'risks', entries: this.lists.risks },
       ],
     };
+  }
+
+  /**
+   * Every stakeholder is named somewhere (stakeholder-unused), whatever defect is planted later:
+   * the first decision informs them all.
+   */
+  private informStakeholders(): void {
+    const unnamed = this.stakeholders.map((s) => s[0]);
+    const first = this.lists.decisions?.[0];
+    if (!unnamed.length || !first) return;
+    const inform = first.fields.find(([key]) => key === 'inform');
+    if (inform && typeof inform[1] === 'object' && inform[1] && 'flow' in inform[1]) inform[1] = { flow: [...new Set([...inform[1].flow, ...unnamed])] };
+    else first.fields.push(['inform', { flow: unnamed }]);
+  }
+
+  /** Stakeholders who are one person (a group or a team cannot own a risk: owner-placeholder). */
+  private persons(): string[] {
+    return this.stakeholders.filter((s) => s[2] === 'person').map((s) => s[0]);
   }
 
   private push(section: string, entry: EntryDraft): void {
@@ -280,12 +304,16 @@ class Generator {
 
   private nextScope(): { scope: string; slug: string } {
     if (this.team) return this.team.nextScope();
-    const n = this.scopePool.pop() ?? this.rng.int(0, W.SCOPE_TEMPLATES.length * W.COMPONENTS.length * W.ASPECTS.length - 1);
-    const t = W.SCOPE_TEMPLATES[n % W.SCOPE_TEMPLATES.length];
-    const c = W.COMPONENTS[Math.floor(n / W.SCOPE_TEMPLATES.length) % W.COMPONENTS.length];
-    const a = W.ASPECTS[Math.floor(n / W.SCOPE_TEMPLATES.length / W.COMPONENTS.length)];
-    const slug = `${c}-${a}`.replace(/[^a-z0-9]+/g, '-');
-    return { scope: t.replace('{c}', c).replace('{a}', a), slug };
+    for (;;) {
+      const n = this.scopePool.pop() ?? this.rng.int(0, W.SCOPE_TEMPLATES.length * W.COMPONENTS.length * W.ASPECTS.length - 1);
+      const t = W.SCOPE_TEMPLATES[n % W.SCOPE_TEMPLATES.length];
+      const c = W.COMPONENTS[Math.floor(n / W.SCOPE_TEMPLATES.length) % W.COMPONENTS.length];
+      const a = W.ASPECTS[Math.floor(n / W.SCOPE_TEMPLATES.length / W.COMPONENTS.length)];
+      // "queue queue sizing" would be nearly the scope of "transcoder queue sizing" (scope-overlap).
+      if (a.split(' ').includes(c)) continue;
+      const slug = `${c}-${a}`.replace(/[^a-z0-9]+/g, '-');
+      return { scope: t.replace('{c}', c).replace('{a}', a), slug };
+    }
   }
 
   /** `forceTeam`: every squad has a team-boundary decision, so `approval-everywhere` stays quiet. */
@@ -295,19 +323,34 @@ class Generator {
     let id = slug;
     for (let n = 2; this.decisionIds.has(id); n++) id = `${slug}-${n}`;
     this.decisionIds.add(id);
-    const owner = rng.chance(0.2) ? techLead : rng.pick(members);
+    // Calls spread over the squad (decision-concentration): the member who owns the fewest so far.
+    const fewest = Math.min(...members.map((m) => this.owned.get(m.id) ?? 0));
+    const owner = rng.pick(members.filter((m) => (this.owned.get(m.id) ?? 0) === fewest));
+    this.owned.set(owner.id, fewest + 1);
     const rest = members.filter((m) => m !== owner).map((m) => m.id);
-    const boundary = forceTeam ? 'team' : rng.weighted([['team', 55], ['consult', 30], ['escalate', 15]] as const);
+    const drawn = forceTeam ? 'team' : rng.weighted([['team', 55], ['consult', 30], ['escalate', 15]] as const);
+    // An expert keeps calls of their own: their decisions are not escalated (expert-constrained).
+    const boundary = drawn === 'escalate' && owner.experience === 'expert' ? 'consult' : drawn;
     const fields: EntryDraft['fields'] = [['id', id], ['scope', scope], ['owner', owner.id], ['boundary', boundary]];
-    const elsewhere = owner === techLead ? rng.pick([this.lead.id, ...this.stakeholders.map((s) => s[0])]) : techLead.id;
+    // Escalations and approvals spread too (approval-bottleneck): the least-asked of the leads and stakeholders.
+    const askable = [this.lead.id, techLead.id, ...this.stakeholders.map((s) => s[0])].filter((id) => id !== owner.id);
+    const leastAsked = () => {
+      const fewest = Math.min(...askable.map((id) => this.asked.get(id) ?? 0));
+      const id = rng.pick(askable.filter((a) => (this.asked.get(a) ?? 0) === fewest));
+      this.asked.set(id, fewest + 1);
+      return id;
+    };
+    const elsewhere = leastAsked();
     if (boundary === 'team') {
-      if (rest.length && rng.chance(0.7)) fields.push(['inform', { flow: rng.sample(rest, rng.int(1, 2)) }]);
+      // A newcomer's call is taken after hearing the tech lead (newcomer-decides-alone).
+      if (owner.experience === 'new' && owner !== techLead) fields.push(['consult', { flow: [techLead.id] }]);
+      else if (rest.length && rng.chance(0.7)) fields.push(['inform', { flow: rng.sample(rest, rng.int(1, 2)) }]);
       fields.push(['risk_owner', owner.id]);
     } else if (boundary === 'consult') {
       const consult = rest.length ? rng.sample(rest, rng.int(1, 3)) : [elsewhere];
       fields.push(['consult', { flow: consult }], ['risk_owner', rng.chance(0.5) ? consult[0] : owner.id], ['escalate_to', elsewhere]);
     } else {
-      const approver = rng.chance(0.7) ? rng.pick(this.stakeholders)[0] : owner.id === this.lead.id ? techLead.id : this.lead.id;
+      const approver = elsewhere;
       if (rest.length) fields.push(['consult', { flow: rng.sample(rest, rng.int(1, 2)) }]);
       fields.push(['approver', approver], ['risk_owner', rng.chance(0.5) ? approver : owner.id], ['escalate_to', approver], ['revisit', this.date(2027, 2028)]);
     }
@@ -334,13 +377,14 @@ class Generator {
     const ids = members.map((m) => m.id);
     this.checkin(squad, 'sync', `${squad}-sync`, 'weekly', techLead.id, ids);
     const mentors = members.filter((m) => m.experience === 'expert' || m.experience === 'proficient');
-    for (const newcomer of members.filter((m) => m.experience === 'new').slice(0, 2)) {
+    // Every newcomer pairs with a mentor: the squad sync has too many people to count as support.
+    for (const newcomer of members.filter((m) => m.experience === 'new')) {
       const mentor = rng.pick(mentors);
-      this.checkin(squad, 'pairing', `${squad}-pairing-${newcomer.id}`, 'twice-weekly', mentor.id, [mentor.id, newcomer.id]);
+      this.checkin(squad, 'pairing', `${squad}-pairing-${newcomer.id}`, 'twice-weekly', mentor.id, [mentor.id, newcomer.id], [['until', this.date(2027, 2028)]]);
     }
     // Daily only where someone still wants close guidance (else checkin-too-frequent applies).
     if (members.some((m) => m.experience === 'new' || m.experience === 'developing') && rng.chance(0.4)) {
-      this.checkin(squad, 'standup', `${squad}-standup`, 'daily', techLead.id, ids);
+      this.checkin(squad, 'standup', `${squad}-standup`, 'daily', techLead.id, ids, [['until', this.date(2027, 2028)]]);
     }
     const guests = rng.sample(this.stakeholders.map((s) => s[0]), 2);
     if (rng.chance(0.6)) this.checkin(squad, 'demo', `${squad}-demo`, rng.pick(['biweekly', 'every 3 weeks', 'monthly']), techLead.id, [techLead.id, ...guests]);
@@ -357,7 +401,7 @@ class Generator {
     const fields: EntryDraft['fields'] = [
       ['id', `${squad}-${slug}`],
       ['description', fill(W.RISK_TEXTS[k], c)],
-      ['owner', rng.chance(0.8) ? rng.pick(members).id : rng.pick(this.stakeholders)[0]],
+      ['owner', rng.chance(0.8) || !this.persons().length ? rng.pick(members).id : rng.pick(this.persons())],
       ['mitigation', fill(rng.pick(W.MITIGATIONS), c)],
       ['decisions', { flow: rng.sample(decisions, rng.int(1, Math.min(2, decisions.length))) }],
     ];

@@ -17,13 +17,13 @@ export const LAST_NAMES = [
 export const ROLES: ReadonlyArray<readonly [string, string, readonly string[]]> = [
   ['lead', 'Engineering lead', ['Agrees priorities with product', 'Runs the all-hands check-in']],
   ['tech-lead', 'Squad tech lead', ['Runs the squad sync', 'Owns the squad roadmap']],
-  ['engineer', 'Software engineer', []],
+  ['engineer', 'Software engineer', ['Builds and runs what the squad owns']],
   ['senior-engineer', 'Senior software engineer', ['Mentors new engineers']],
   ['pm', 'Product manager', ['Owns the product roadmap']],
-  ['designer', 'Product designer', []],
+  ['designer', 'Product designer', ['Designs and tests the flows with customers']],
   ['sre', 'Site reliability engineer', ['Runs the on-call rotation', 'Owns the error budget']],
-  ['data-scientist', 'Data scientist', []],
-  ['qa-engineer', 'Quality engineer', []],
+  ['data-scientist', 'Data scientist', ['Owns the experiment analyses']],
+  ['qa-engineer', 'Quality engineer', ['Owns the test plans']],
   ['engineering-manager', 'Engineering manager', ['Hiring and growth of the team']],
 ];
 
