@@ -10,12 +10,13 @@ import { serverSection } from './server-bench';
 import { cliSection } from './cli-bench';
 import { machinerySection } from './machinery';
 import { adversarialSection } from './adversarial';
+import { orgSection } from './org-bench';
 import { formatReport, jsonSummary, targetsOf } from './report';
 import type { BenchRun } from './report';
 import type { BenchArgs, Section } from './section';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const SECTIONS: Section[] = [engineSection, serverSection, cliSection, adversarialSection, machinerySection];
+const SECTIONS: Section[] = [engineSection, serverSection, cliSection, orgSection, adversarialSection, machinerySection];
 
 const USAGE = `Usage: npm run bench -- [options]   (or: node out/test/bench/run.js [options])
 
