@@ -5,9 +5,10 @@ import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { EntryRef, Finding, Severity } from '../engine/model';
 import { ruleById } from '../lint';
+import { DIAGNOSTIC_SOURCE } from '../contract/ids';
 import type { CharterState } from './charters';
 
-export const SOURCE = 'team-charter';
+export const SOURCE = DIAGNOSTIC_SOURCE;
 export const EDITOR_DOCS = 'https://github.com/team-charter/team-charter/blob/main/docs/editor.md';
 /** Codes of the diagnostics the server adds about itself (not engine rules; see docs/editor.md). */
 export const CONFIG_INVALID = 'config-invalid';
