@@ -12,6 +12,8 @@ import { NodeHost } from '../host/node-host';
 export interface ConfigLookup {
   /** The config file that applies (or the one that cannot be used), if any. */
   file?: string;
+  /** Its URI. */
+  uri?: string;
   /** Parsed config; undefined when there is none or it could not be read. */
   config?: CharterConfig;
   /** Why the file could not be used at all (unreadable, not YAML/JSON, not a map, a folder or FIFO). */
@@ -67,9 +69,9 @@ export class ConfigFiles {
     if (ignoredBy) return { problems: [], stamp: governing.stamp, ignoredBy };
     // A config higher up whose ignores cannot be read counts as much as the nearest one.
     const broken: ConfigFile | undefined = rules?.error !== undefined ? rules : governing.chain.find((c) => c.error !== undefined);
-    if (broken) return { file: broken.path, error: `${broken.path}: ${broken.error}`, problems: [], stamp: governing.stamp };
+    if (broken) return { file: broken.path, uri: pathToFileURL(broken.path).toString(), error: `${broken.path}: ${broken.error}`, problems: [], stamp: governing.stamp };
     if (!rules) return { problems: [], stamp: governing.stamp };
-    return { file: rules.path, config: rules.config, problems: governing.chain.flatMap((c) => c.problems), stamp: governing.stamp };
+    return { file: rules.path, uri: pathToFileURL(rules.path).toString(), config: rules.config, problems: governing.chain.flatMap((c) => c.problems), stamp: governing.stamp };
   }
 }
 

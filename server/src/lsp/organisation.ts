@@ -11,7 +11,7 @@ import type { Charters } from './charters';
 import type { AnalysisOptions } from './analyzer';
 import { todayString } from './analyzer';
 import { fsPathOf } from './config-files';
-import { toDiagnostic, withData } from './diagnostics';
+import { toDiagnostic, withData } from '../service/diagnostics';
 import { isCharterUri } from './protocol';
 import { applyRuleOverrides } from './settings';
 import { WorkspaceIndex } from './workspace-index';

@@ -17,4 +17,4 @@ export {
 
 declare const __VERSION__: string | undefined;
 export const SERVER_VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
-export const FIX_ALL_TITLE = 'Fix all safe problems';
+export { FIX_ALL_TITLE } from '../service/titles';

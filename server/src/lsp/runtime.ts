@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Charters } from './charters';
 import type { CharterState } from './charters';
 import { ConfigFiles } from './config-files';
-import { diagnosticsFor } from './diagnostics';
+import { diagnosticsFor } from '../service/diagnostics';
 import type { createDecisionMap } from './decision-map';
 import { createFeatures } from './features';
 import { VALIDATED_NOTIFICATION, isCharterUri, isConfigFileUri } from './protocol';
