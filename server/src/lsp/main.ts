@@ -34,7 +34,8 @@ function main(argv: string[]): void {
   // A bug must not take the editor's diagnostics down with it: log it and keep serving.
   process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e?.stack ?? e}`));
   process.on('unhandledRejection', (e) => connection.console.error(`unhandled rejection: ${(e as Error)?.stack ?? e}`));
-  startServer(connection);
+  // Loaded with the runtime, after `initialize` is answered (the host brings the engine with it).
+  startServer(connection, () => (require('./node-platform') as typeof import('./node-platform')).nodePlatform());
 }
 
 main(process.argv.slice(2));

@@ -2,7 +2,6 @@
 // the file events and the "check all charters" mode. When one charter's summary changes, the open
 // charters of the same set are checked again (their organisation findings may have changed); in
 // check-all mode every charter of the set is published, open or not.
-import { pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic, FileEvent } from 'vscode-languageserver/node';
 import { FileChangeType } from 'vscode-languageserver/node';
 import type { Analysis } from '../lint';
@@ -10,7 +9,6 @@ import { withSetFindings } from '../lint';
 import type { Charters } from './charters';
 import type { AnalysisOptions } from './analyzer';
 import { todayString } from './analyzer';
-import { fsPathOf } from './config-files';
 import { toDiagnostic, withData } from '../service/diagnostics';
 import { isCharterUri } from './protocol';
 import { applyRuleOverrides } from './settings';
@@ -36,14 +34,16 @@ export function createOrganisation(connection: Connection, charters: Charters, h
   const publishedClosed = new Set<string>();
   const cache = new WeakMap<Analysis, { generation: number; analysis: Analysis }>();
 
+  const platform = charters.configs.platform;
+  const fsPathOf = (uri: string) => platform.pathOf(uri);
   const index = new WorkspaceIndex({
     host: () => charters.configs.currentHost(),
-    uriOf: (path) => pathToFileURL(path).toString(),
+    uriOf: (path) => platform.uriOf(path),
     log: hooks.log,
     watching: () => watching,
     async optionsFor(path, root) {
-      const uri = pathToFileURL(path).toString();
-      const [settings, lookup] = await Promise.all([charters.settings.forDocument(pathToFileURL(root.dir).toString()), charters.configs.lookup(uri)]);
+      const uri = platform.uriOf(path);
+      const [settings, lookup] = await Promise.all([charters.settings.forDocument(platform.uriOf(root.dir)), charters.configs.lookup(uri)]);
       const today = todayString();
       return {
         options: { config: applyRuleOverrides(lookup.config, settings.rules), today, maxFileSize: settings.maxFileSize },
