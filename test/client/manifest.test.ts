@@ -98,10 +98,17 @@ describe('extension manifest', () => {
     for (const [name, isCharter] of NAMES) assert.equal(re.test(name), isCharter, name);
   });
 
-  it('declares it runs in untrusted workspaces and is off in virtual ones', () => {
+  it('declares it runs in untrusted workspaces and in virtual ones (github.dev, vscode.dev), with a browser entry the build writes', () => {
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
-    assert.equal(pkg.capabilities.virtualWorkspaces.supported, false);
-    assert.ok(pkg.capabilities.virtualWorkspaces.description);
+    assert.equal(pkg.capabilities.virtualWorkspaces.supported, true);
+    assert.match(pkg.capabilities.virtualWorkspaces.description, /browser/);
+    const build = fs.readFileSync(path.join(ROOT, 'scripts/build.mjs'), 'utf8');
+    for (const entry of [pkg.main, pkg.browser]) {
+      assert.ok(typeof entry === 'string', 'main and browser are set');
+      assert.ok(build.includes(`out: '${path.posix.normalize(entry)}'`), `scripts/build.mjs writes ${entry}`);
+    }
+    // The web worker server is built too, and shipped next to the browser client.
+    assert.ok(build.includes("out: 'dist/web/server.js'"));
   });
 
   it('contributes the config schema to JSON (.charterrc.json) and to Red Hat\'s YAML extension (.charterrc.yaml, .charterrc.yml)', () => {

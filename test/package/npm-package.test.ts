@@ -68,7 +68,8 @@ describe('npm package (npm pack, then npm install of the tarball in an empty fol
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const bins = Object.values(pkg.bin as Record<string, string>).map((b) => path.posix.normalize(b));
     const schemas = fs.readdirSync(path.join(ROOT, 'schemas')).filter((f) => f.endsWith('.schema.json')).map((f) => `schemas/${f}`);
-    for (const needed of [...bins, 'dist/cli.js', 'dist/server.js', ...schemas, 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
+    // dist/web/server.js: the language server as a web worker script, for editors and tests that start it in a browser.
+    for (const needed of [...bins, 'dist/cli.js', 'dist/server.js', 'dist/web/server.js', ...schemas, 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
       assert.ok(files.includes(needed), `${needed} is missing from the package`);
     }
     // The bundles are the production build: no source maps shipped or linked.
