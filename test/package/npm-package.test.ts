@@ -20,6 +20,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { BASE_CHARTER, baseCharterWith } from '../helpers/fixtures';
+import { launchChromium } from '../helpers/chromium';
+import { WorkerServer } from '../web/worker-client';
 import { ROOT, checkoutCopy, npmCommand, userEnv, workDir } from './checkout';
 
 const TODAY = '2026-11-25';
@@ -140,6 +142,26 @@ describe('npm package (npm pack, then npm install of the tarball in an empty fol
     } finally {
       connection.dispose();
       if (server.exitCode === null) server.kill();
+    }
+  });
+
+  it('starts dist/web/server.js from the installed package as a browser Worker: it answers initialize and checks an opened charter, reading its config through the page', async () => {
+    const script = path.join(project, 'node_modules/team-charter/dist/web/server.js');
+    assert.doesNotMatch(fs.readFileSync(script, 'utf8'), /sourceMappingURL/);
+    const browser = await launchChromium();
+    const folder = 'vscode-test-web://mount/project';
+    const uri = `${folder}/team-charter.yaml`;
+    const text = baseCharterWith(['    owner: ben\n    boundary: team', '    boundary: team']);
+    const web = await WorkerServer.start(browser, { script, folders: [folder], files: { [uri]: text, [`${folder}/.charterrc.yaml`]: 'rules:\n  owner-missing: info\n' } });
+    try {
+      assert.equal(web.initializeResult.serverInfo?.name, 'team-charter-language-server');
+      assert.equal(web.initializeResult.serverInfo?.version, packed.version);
+      await web.open(uri, text);
+      const published = await web.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'owner-missing'));
+      assert.equal(published.diagnostics.find((d) => d.code === 'owner-missing')?.severity, 3, 'the .charterrc the page serves applies');
+    } finally {
+      await web.stop();
+      await browser.close();
     }
   });
 });
