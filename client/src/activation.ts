@@ -1,9 +1,10 @@
-// What both entry points (extension.ts for Node, browser-extension.ts for browsers) do on activation;
-// they differ only in how the server is started. Activation is cheap (commands + status item); the language server
-// process starts once a charter is open, or right away when the workspace contains charters
-// (the server then uses the idle time to warm up, so the first charter opened is checked
-// sooner). `onLanguage:yaml` also activates us for other YAML files: those start nothing. The extension runs no workspace code, makes no network calls and
-// collects no telemetry: the server only reads charters and .charterrc files.
+// What both entry points (extension.ts for Node, browser-extension.ts for browsers) do on
+// activation; they differ only in how the server is started. Activation is cheap (commands + status
+// item); the language server process starts once a charter is open, or right away when the
+// workspace contains charters (the server then uses the idle time to warm up, so the first charter
+// opened is checked sooner). `onLanguage:yaml` also activates us for other YAML files: those start
+// nothing. The extension runs no workspace code, makes no network calls and collects no telemetry:
+// the server only reads charters and .charterrc files.
 import * as vscode from 'vscode';
 import { CHARTER_GLOB, isCharterDocument, isConfigDocument } from './charter-files';
 import { registerCommands } from './commands';
