@@ -32,7 +32,9 @@ export function webLauncher(context: vscode.ExtensionContext, output: vscode.Out
       if (timeout !== undefined) timer = setTimeout(() => resolve('late'), timeout);
     });
     try {
-      const outcome = await Promise.race([client.start(), late]);
+      const starting = client.start();
+      starting.catch(() => undefined); // a start abandoned for being late may still fail later
+      const outcome = await Promise.race([starting, late]);
       if (outcome === 'late') {
         log(`the server in the worker did not answer initialize within ${timeout! / 1000} s`);
         void client.dispose(100).catch(() => undefined);
