@@ -1,29 +1,43 @@
-// Which documents are charters, and which are their config files (.charterrc.*). The glob is the one the language server is registered for; the
-// regular expression answers the same question for a single file name (activation, commands).
-// The glob has one flat brace group: VS Code's glob matcher does not expand nested braces.
-import * as path from 'path';
+// Which documents are charters, and which are their config files (.charterrc.*): the globs come
+// from the contract the server shares, the document selectors add the URI schemes a charter may
+// live under. The regular expressions answer the same question for a single file name.
 import type * as vscode from 'vscode';
+import { CHARTER_FILE_NAME, CHARTER_FILE_PATTERN, CONFIG_FILE_NAME, CONFIG_FILE_PATTERN } from '../../server/src/contract/files';
 
-export const CHARTER_GLOB = '**/{team-charter.yaml,team-charter.yml,*.charter.yaml,*.charter.yml}';
-export const CHARTER_FILE_NAME = /^(?:team-charter|.+\.charter)\.ya?ml$/;
+export { CHARTER_FILE_NAME, CONFIG_FILE_NAME };
+export const CHARTER_GLOB = CHARTER_FILE_PATTERN;
+export const CONFIG_GLOB = CONFIG_FILE_PATTERN;
 
-/** Documents the language server checks: charters saved on disk, in YAML mode. A plain
- *  object literal, so it fits both vscode's and the LSP client's document-filter types. */
-export const CHARTER_FILTER = { scheme: 'file', language: 'yaml', pattern: CHARTER_GLOB };
+/**
+ * Where a charter may live: on disk (`file`, also a local folder opened in vscode.dev), in a
+ * repository opened in github.dev or vscode.dev (`vscode-vfs`), in a workspace on a VS Code server
+ * seen from a browser extension host (`vscode-remote`), and in @vscode/test-web (`vscode-test-web`).
+ * Not `git` (the old side of a diff) nor `untitled` (no name to be a charter by).
+ */
+export const CHARTER_SCHEMES = ['file', 'vscode-vfs', 'vscode-remote', 'vscode-test-web'] as const;
 
-/** `.charterrc.yaml`, `.charterrc.yml` and `.charterrc.json` on disk, whatever language mode they are in. */
-export const CONFIG_GLOB = '**/.charterrc.{yaml,yml,json}';
-export const CONFIG_FILTER = { scheme: 'file', pattern: CONFIG_GLOB };
-export const CONFIG_FILE_NAME = /^\.charterrc\.(?:ya?ml|json)$/;
+/** Documents the language server checks: charters in YAML mode, in each scheme. Plain object
+ *  literals, so they fit both vscode's and the LSP client's document-filter types. */
+export const CHARTER_FILTER = CHARTER_SCHEMES.map((scheme) => ({ scheme, language: 'yaml', pattern: CHARTER_GLOB }));
 
-export function isCharterFileName(fileName: string): boolean {
-  return CHARTER_FILE_NAME.test(path.basename(fileName));
+/** `.charterrc.yaml`, `.charterrc.yml` and `.charterrc.json`, whatever language mode they are in. */
+export const CONFIG_FILTER = CHARTER_SCHEMES.map((scheme) => ({ scheme, pattern: CONFIG_GLOB }));
+
+/** The last segment of a path or URI path. */
+export function baseName(filePath: string): string {
+  return filePath.split(/[/\\]/).pop() ?? filePath;
 }
 
+export function isCharterFileName(fileName: string): boolean {
+  return CHARTER_FILE_NAME.test(baseName(fileName));
+}
+
+const ours = (uri: vscode.Uri) => (CHARTER_SCHEMES as readonly string[]).includes(uri.scheme);
+
 export function isCharterDocument(doc: vscode.TextDocument): boolean {
-  return doc.uri.scheme === 'file' && doc.languageId === 'yaml' && isCharterFileName(doc.uri.fsPath);
+  return ours(doc.uri) && doc.languageId === 'yaml' && isCharterFileName(doc.uri.path);
 }
 
 export function isConfigDocument(doc: vscode.TextDocument): boolean {
-  return doc.uri.scheme === 'file' && CONFIG_FILE_NAME.test(path.basename(doc.uri.fsPath));
+  return ours(doc.uri) && CONFIG_FILE_NAME.test(baseName(doc.uri.path));
 }

@@ -1,9 +1,6 @@
 // The text of "Team Charter: New charter": the same starter as `team-charter init` (every section,
 // TODO placeholders that `placeholder-text` reports), with the team id taken from the folder name.
-import { starterCharter } from '../../server/src/cli/starter-charter';
-
-/** Days until the example milestone is due, as `team-charter init` does, so it is not overdue. */
-const FIRST_DUE_IN_DAYS = 90;
+import { FIRST_DUE_IN_DAYS, starterCharter } from '../../server/src/contract/starter-charter';
 
 /** A kebab-case id from a folder name, e.g. "Payments API" → "payments-api". */
 export function teamIdFrom(name: string): string {

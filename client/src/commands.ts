@@ -1,18 +1,16 @@
 // The palette commands. "Fix all problems" asks the server to run its teamCharter.fixAll command
 // directly (the server's own command id is registered by vscode-languageclient, so ours differs).
-import * as os from 'os';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
-import { isCharterDocument, isCharterFileName } from './charter-files';
+import { baseName, isCharterDocument, isCharterFileName } from './charter-files';
 import { newCharterText, teamIdFrom } from './charter-template';
 import { COMMANDS, SERVER_CHECK_ALL, SERVER_FIX_ALL } from './ids';
 import type { CharterServer } from './server-client';
 
 
-export function registerCommands(server: CharterServer): vscode.Disposable[] {
+export function registerCommands(server: CharterServer, homeFolder?: vscode.Uri): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(COMMANDS.newCharter, () => newCharter()),
+    vscode.commands.registerCommand(COMMANDS.newCharter, () => newCharter(homeFolder)),
     vscode.commands.registerCommand(COMMANDS.fixAll, (uri?: vscode.Uri) => fixAll(server, uri)),
     vscode.commands.registerCommand(COMMANDS.restartServer, () => restartServer(server)),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => server.output.show(true)),
@@ -20,29 +18,29 @@ export function registerCommands(server: CharterServer): vscode.Disposable[] {
   ];
 }
 
-async function newCharter(): Promise<void> {
+async function newCharter(homeFolder: vscode.Uri | undefined): Promise<void> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   const folder = folders.length <= 1
     ? folders[0]
     : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder for the new team-charter.yaml' });
   if (folders.length > 1 && !folder) return;
-  const base = folder?.uri ?? vscode.Uri.file(os.homedir());
-  let target: vscode.Uri | undefined = vscode.Uri.joinPath(base, 'team-charter.yaml');
-  if (!folder || (await exists(target))) {
+  const base = folder?.uri ?? homeFolder;
+  let target: vscode.Uri | undefined = base && vscode.Uri.joinPath(base, 'team-charter.yaml');
+  if (!folder || !target || (await exists(target))) {
     // No folder, or never overwrite: ask where (the dialog itself confirms replacing a file).
     target = await vscode.window.showSaveDialog({
-      defaultUri: folder ? vscode.Uri.joinPath(base, `${teamIdFrom(path.basename(base.path))}.charter.yaml`) : target,
+      defaultUri: folder ? vscode.Uri.joinPath(folder.uri, `${teamIdFrom(baseName(folder.uri.path))}.charter.yaml`) : target,
       filters: { 'Team charter': ['yaml', 'yml'] },
       title: folder ? 'team-charter.yaml exists here: save the new charter as' : 'Save the new team charter as',
     });
     if (!target) return;
   }
   // The team is named after the folder the charter lives in.
-  const teamId = teamIdFrom(path.basename(path.dirname(target.path)));
-  await vscode.workspace.fs.writeFile(target, Buffer.from(newCharterText(teamId, new Date()), 'utf8'));
+  const teamId = teamIdFrom(baseName(vscode.Uri.joinPath(target, '..').path));
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(newCharterText(teamId, new Date())));
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
   if (!isCharterFileName(target.path)) {
-    void vscode.window.showWarningMessage(`Team Charter checks files named team-charter.yaml or <name>.charter.yaml; rename ${path.basename(target.path)} to have it checked.`);
+    void vscode.window.showWarningMessage(`Team Charter checks files named team-charter.yaml or <name>.charter.yaml; rename ${baseName(target.path)} to have it checked.`);
   }
 }
 

@@ -1,11 +1,31 @@
-// Owns the language client: starts the bundled server (dist/server.js over Node IPC) only when a
-// charter is open, stops it when `teamCharter.enable` is turned off, restarts it on request.
+// Owns the language client: starts the server only when a charter is open, stops it when
+// `teamCharter.enable` is turned off, restarts it on request. How the server runs is the launcher's
+// business (node-launcher.ts: dist/server.js over Node IPC; web-launcher.ts: dist/web/server.js in a
+// worker); the client answers the server's file requests (file-requests.ts) either way.
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, State, TransportKind } from 'vscode-languageclient/node';
-import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { RevealOutputChannelOn, State } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient/node';
 import { CHARTER_FILTER, CONFIG_FILTER } from './charter-files';
 import { configFileSchema, onDidChangeConfigFileSchema } from './config-schema-support';
-import { CLIENT_ID, CONFIG_SCHEMA_NOTIFICATION, DIAGNOSTIC_SOURCE, SETTINGS_SECTION } from './ids';
+import { answerFileRequests } from './file-requests';
+import { CONFIG_SCHEMA_NOTIFICATION, DIAGNOSTIC_SOURCE, SETTINGS_SECTION } from './ids';
+
+/** Starts the language server one way (a Node process, a worker, the extension host). */
+export interface ServerLauncher {
+  /**
+   * A started client for these options; `prepare` registers handlers on it before it starts. Undefined
+   * (after saying why in the output) when the server did not start.
+   */
+  start(options: LanguageClientOptions, prepare: (client: BaseLanguageClient) => void): Promise<LaunchedServer | undefined>;
+}
+
+export interface LaunchedServer {
+  client: BaseLanguageClient;
+  /** Where the server runs, for the output channel. */
+  where: string;
+  /** Ends what the launcher started besides the client (a worker, a port). */
+  dispose(): void;
+}
 
 /** A publish of one document's diagnostics: the server has checked that version. */
 export interface Validated {
@@ -13,8 +33,9 @@ export interface Validated {
 }
 
 export class CharterServer implements vscode.Disposable {
-  private client: LanguageClient | undefined;
-  private starting: Promise<LanguageClient | undefined> | undefined;
+  private client: BaseLanguageClient | undefined;
+  private launched: LaunchedServer | undefined;
+  private starting: Promise<BaseLanguageClient | undefined> | undefined;
   private readonly stateEmitter = new vscode.EventEmitter<'starting' | 'running' | 'stopped'>();
   private readonly validatedEmitter = new vscode.EventEmitter<Validated>();
   private readonly schemaWatch = onDidChangeConfigFileSchema((schema) => void this.client?.sendNotification(CONFIG_SCHEMA_NOTIFICATION, schema));
@@ -22,7 +43,7 @@ export class CharterServer implements vscode.Disposable {
   readonly onDidValidate = this.validatedEmitter.event;
 
   constructor(
-    private readonly context: vscode.ExtensionContext,
+    private readonly launcher: ServerLauncher,
     readonly output: vscode.OutputChannel,
   ) {}
 
@@ -31,7 +52,7 @@ export class CharterServer implements vscode.Disposable {
   }
 
   /** Starts the server unless disabled; concurrent callers share one start. */
-  async start(): Promise<LanguageClient | undefined> {
+  async start(): Promise<BaseLanguageClient | undefined> {
     if (!CharterServer.enabled()) return undefined;
     if (this.client) return this.client;
     this.starting ??= this.createAndStart().finally(() => (this.starting = undefined));
@@ -41,7 +62,8 @@ export class CharterServer implements vscode.Disposable {
   async stop(): Promise<void> {
     if (this.starting) await this.starting;
     const client = this.client;
-    this.client = undefined;
+    const launched = this.launched;
+    this.client = this.launched = undefined;
     if (!client) return;
     try {
       await client.stop(5000);
@@ -49,23 +71,19 @@ export class CharterServer implements vscode.Disposable {
       this.output.appendLine(`[client] stopping the server failed: ${String(error)}`);
     }
     await client.dispose().catch(() => undefined);
+    launched?.dispose();
     this.stateEmitter.fire('stopped');
   }
 
-  async restart(): Promise<LanguageClient | undefined> {
+  async restart(): Promise<BaseLanguageClient | undefined> {
     await this.stop();
     return this.start();
   }
 
-  private async createAndStart(): Promise<LanguageClient | undefined> {
+  private async createAndStart(): Promise<BaseLanguageClient | undefined> {
     this.stateEmitter.fire('starting');
-    const serverModule = this.context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module: serverModule, transport: TransportKind.ipc },
-      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-    };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [CHARTER_FILTER, CONFIG_FILTER],
+      documentSelector: [...CHARTER_FILTER, ...CONFIG_FILTER],
       initializationOptions: () => ({ configFileSchema: configFileSchema() }),
       diagnosticCollectionName: DIAGNOSTIC_SOURCE,
       outputChannel: this.output,
@@ -81,22 +99,21 @@ export class CharterServer implements vscode.Disposable {
         },
       },
     };
-    const client = new LanguageClient(CLIENT_ID, 'Team Charter', serverOptions, clientOptions);
-    client.onDidChangeState((e) => {
-      if (e.newState === State.Running) this.stateEmitter.fire('running');
-      if (e.newState === State.Stopped) this.stateEmitter.fire('stopped');
+    const launched = await this.launcher.start(clientOptions, (client) => {
+      answerFileRequests(client);
+      client.onDidChangeState((e) => {
+        if (e.newState === State.Running) this.stateEmitter.fire('running');
+        if (e.newState === State.Stopped) this.stateEmitter.fire('stopped');
+      });
     });
-    try {
-      await client.start();
-    } catch (error) {
-      this.output.appendLine(`[client] the Team Charter server did not start: ${String(error)}`);
-      await client.dispose().catch(() => undefined);
+    if (!launched) {
       this.stateEmitter.fire('stopped');
       return undefined;
     }
-    this.client = client;
-    this.output.appendLine(`[client] Team Charter server started (${serverModule})`);
-    return client;
+    this.client = launched.client;
+    this.launched = launched;
+    this.output.appendLine(`[client] Team Charter server started (${launched.where})`);
+    return launched.client;
   }
 
   dispose(): void {

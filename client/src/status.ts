@@ -35,7 +35,7 @@ export function describeCounts(c: Counts): string {
 }
 
 export class CharterStatus implements vscode.Disposable {
-  private readonly item = vscode.languages.createLanguageStatusItem('teamCharter.status', [CHARTER_FILTER]);
+  private readonly item = vscode.languages.createLanguageStatusItem('teamCharter.status', CHARTER_FILTER);
   private readonly validatedAt = new Map<string, Date>();
   private readonly disposables: vscode.Disposable[] = [];
   private serverState: 'starting' | 'running' | 'stopped' = 'starting'; // the server starts with the first charter

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { starterCharter } from '../../server/src/cli/starter-charter';
+import { starterCharter } from '../../server/src/contract/starter-charter';
 import { BIN, MISSING_OWNER, UNKNOWN_KEY, charterWith, lintIn, lintJson, tempTree, writeFile } from './cli-helpers';
 
 describe('cli lint reading files', () => {

@@ -4,9 +4,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CHARTER_GLOB, CONFIG_FILE_NAME, CONFIG_GLOB, isCharterFileName } from '../../client/src/charter-files';
-import { COMMANDS, CONFIG_SCHEMA_NOTIFICATION } from '../../client/src/ids';
-import { CONFIG_FILE_PATTERN, CONFIG_SCHEMA_NOTIFICATION as SERVER_CONFIG_SCHEMA_NOTIFICATION, isConfigFileUri } from '../../server/src/lsp/protocol';
+import { CHARTER_FILE_PATTERN as CHARTER_GLOB, COMMANDS, CONFIG_FILE_NAME, CONFIG_FILE_PATTERN, CONFIG_FILE_PATTERN as CONFIG_GLOB, SETTINGS_SECTION, isCharterUri, isConfigFileUri } from '../../server/src/contract';
+import { CONFIG_FILE_NAMES } from '../../server/src/engine/config';
 import Ajv from 'ajv';
 import { rules } from '../../server/src/lint';
 
@@ -51,6 +50,10 @@ describe('extension manifest', () => {
     assert.match(settings['teamCharter.rules'].markdownDescription, /docs\/rules/);
   });
 
+  it('names every setting under the contract\'s settings section', () => {
+    for (const key of Object.keys(settings)) assert.ok(key.startsWith(`${SETTINGS_SECTION}.`), key);
+  });
+
   it('declares the settings the server reads, with the documented value sets', () => {
     assert.equal(settings['teamCharter.enable'].type, 'boolean');
     assert.deepEqual(settings['teamCharter.run'].enum, ['onType', 'onSave']);
@@ -83,7 +86,7 @@ describe('extension manifest', () => {
       .map((e: string) => e.slice('workspaceContains:'.length));
     for (const [name, isCharter] of NAMES) {
       const file = `teams/payments/${name}`;
-      assert.equal(isCharterFileName(file), isCharter, `isCharterFileName(${name})`);
+      assert.equal(isCharterUri(`file:///work/${file}`), isCharter, `isCharterUri(${name})`);
       assert.equal(matches(CHARTER_GLOB, file), isCharter, `document selector glob vs ${name}`);
       assert.equal(workspaceGlobs.some((g: string) => matches(g, file)), isCharter, `workspaceContains vs ${name}`);
     }
@@ -95,10 +98,17 @@ describe('extension manifest', () => {
     for (const [name, isCharter] of NAMES) assert.equal(re.test(name), isCharter, name);
   });
 
-  it('declares it runs in untrusted workspaces and is off in virtual ones', () => {
+  it('declares it runs in untrusted workspaces and in virtual ones (github.dev, vscode.dev), with a browser entry the build writes', () => {
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
-    assert.equal(pkg.capabilities.virtualWorkspaces.supported, false);
-    assert.ok(pkg.capabilities.virtualWorkspaces.description);
+    assert.equal(pkg.capabilities.virtualWorkspaces.supported, true);
+    assert.match(pkg.capabilities.virtualWorkspaces.description, /browser/);
+    const build = fs.readFileSync(path.join(ROOT, 'scripts/build.mjs'), 'utf8');
+    for (const entry of [pkg.main, pkg.browser]) {
+      assert.ok(typeof entry === 'string', 'main and browser are set');
+      assert.ok(build.includes(`out: '${path.posix.normalize(entry)}'`), `scripts/build.mjs writes ${entry}`);
+    }
+    // The web worker server is built too, and shipped next to the browser client.
+    assert.ok(build.includes("out: 'dist/web/server.js'"));
   });
 
   it('contributes the config schema to JSON (.charterrc.json) and to Red Hat\'s YAML extension (.charterrc.yaml, .charterrc.yml)', () => {
@@ -118,6 +128,6 @@ describe('extension manifest', () => {
       assert.equal(matches(CONFIG_FILE_PATTERN, file), isConfig, `server watcher vs ${name}`);
       assert.equal(isConfigFileUri(`file:///work/${file}`), isConfig, `server vs ${name}`);
     }
-    assert.equal(CONFIG_SCHEMA_NOTIFICATION, SERVER_CONFIG_SCHEMA_NOTIFICATION);
+    for (const name of CONFIG_FILE_NAMES) assert.ok(CONFIG_FILE_NAME.test(name), `the engine reads ${name}`);
   });
 });

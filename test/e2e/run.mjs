@@ -3,10 +3,12 @@
 // builds and packages the extension, then
 //   1. installs the .vsix into a fresh VS Code workbench like a user would and walks through
 //      steps.mjs with keyboard and mouse (screenshots of every step in the artifacts folder);
-//   2. runs the extension API suite of test/electron in a second fresh workbench's extension host.
+//   2. runs the extension API suite of test/electron in a second fresh workbench's extension host;
+//   3. installs the .vsix into a third workbench whose settings run it in the browser (web worker)
+//      extension host, and walks through web-steps.mjs (the browser build: dist/web/).
 // Exit 0 = every step passed.
 //
-// Usage: node test/e2e/run.mjs [--folder] [--only=journey|api] [--keep] [--update-docs-images]
+// Usage: node test/e2e/run.mjs [--folder] [--only=journey|api|web] [--keep] [--update-docs-images]
 //   --folder              load the checkout as an unpacked extension (symlink; no packaging)
 //   --only=…              run one of the two parts
 //   --keep                keep the temporary user-data/workspace folders (paths in result.json)
@@ -22,6 +24,7 @@ import { cacheDir, setup } from './setup.mjs';
 import { userJourney } from './steps.mjs';
 import { decisionMapJourney } from './decision-map-steps.mjs';
 import { organisationJourney } from './organisation-steps.mjs';
+import { WEB_EXTENSION_SETTINGS, webJourney, writeWebWorkspace } from './web-steps.mjs';
 import { Workbench } from './workbench.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -31,6 +34,7 @@ const useFolder = args.has('--folder');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const runJourney = !only || only === 'journey';
 const runApi = !only || only === 'api';
+const runWeb = !only || only === 'web';
 const artifacts = path.resolve(process.env.E2E_ARTIFACTS || path.join(HERE, 'artifacts'));
 const STEP_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 30000);
 /** Screenshots that illustrate the README and docs/vscode.md. */
@@ -96,7 +100,7 @@ try {
   await step(useFolder ? 'build the extension' : 'build and package the extension (npm run package)', async () => {
     if (useFolder) sh(process.execPath, ['scripts/build.mjs'], 'node scripts/build.mjs');
     else sh('npm', ['run', '--silent', 'package'], 'npm run package');
-    for (const f of ['dist/client.js', 'dist/server.js']) {
+    for (const f of ['dist/client.js', 'dist/server.js', 'dist/web/client.js', 'dist/web/server.js']) {
       if (!fs.existsSync(path.join(ROOT, f))) throw new Error(`${f} was not built (is its entry point missing?)`);
     }
     return useFolder ? {} : { vsixBytes: fs.statSync(vsix).size };
@@ -155,6 +159,21 @@ try {
       if (exitCode !== 0) throw new Error(`the extension tests failed (exit ${exitCode}):\n${lines.filter((l) => !/✔/.test(l)).slice(0, 20).join('\n')}`);
       return { tests: lines.filter((l) => /✔|passing|pending/.test(l)).map((l) => l.trim()) };
     });
+    await wb.stop({ keep: args.has('--keep') });
+  }
+
+  if (runWeb) {
+    await newWorkbench(layout);
+    const charterText = writeWebWorkspace(wb.workspace, fs.readFileSync(path.join(ROOT, 'test/helpers/base-charter.yaml'), 'utf8'));
+    await step(useFolder ? 'web: load the checkout as an unpacked extension' : 'web: install the .vsix (--install-extension)', async () => (useFolder ? wb.linkFolder(ROOT) : wb.installVsix(vsix)));
+    wb.writeUserSettings(WEB_EXTENSION_SETTINGS);
+    await step('web: start code-server and open the workspace in Chromium', () => wb.start({ logName: 'code-server-web.log' }));
+    const shot = async (name) => {
+      const file = path.join(artifacts, name);
+      await wb.page.screenshot({ path: file });
+      (results.screenshots ||= []).push(file);
+    };
+    await webJourney({ page: wb.page, charterText, shot }, step);
     await wb.stop({ keep: args.has('--keep') });
   }
 } catch (e) {

@@ -1,5 +1,6 @@
 // The workspace the extension tests open: the e2e fixture charter twice (one copy per test
-// group that edits it), copied to a temporary folder so the repository's files never change.
+// group that edits it), copied to a temporary folder so the repository's files never change. The
+// second copy has a team id of its own: the two are one charter set, where a shared id is a finding.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -9,6 +10,8 @@ const FIXTURE = path.resolve(__dirname, '../../../test/e2e/workspace/team-charte
 export const WORKSPACE_FILES = { editing: 'team-charter.yaml', fixAll: 'payments.charter.yaml' };
 
 export function prepareWorkspace(dir: string): string {
-  for (const name of Object.values(WORKSPACE_FILES)) fs.copyFileSync(FIXTURE, path.join(dir, name));
+  const text = fs.readFileSync(FIXTURE, 'utf8');
+  fs.writeFileSync(path.join(dir, WORKSPACE_FILES.editing), text);
+  fs.writeFileSync(path.join(dir, WORKSPACE_FILES.fixAll), text.replace(/^team:\n  id: payments$/m, 'team:\n  id: payments-copy'));
   return dir;
 }

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits, fixAll, lint } from '../../server/src/lint';
-import { diffEdits } from '../../server/src/lsp/text-diff';
+import { diffEdits } from '../../server/src/service/text-diff';
 import { invariantProblems, lineLengths, rangeProblem } from '../helpers/invariants';
 import { BASE_CHARTER } from '../helpers/fixtures';
 import { RUNS, SEED, fcParams, mutatedCharter, sampleCharters } from './arbitraries';

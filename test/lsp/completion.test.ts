@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-protocol/node';
 import { applyEdits, lint } from '../../server/src/lint';
 import { parseCharter } from '../../server/src/engine/parse';
-import { snippetDefaults } from '../../server/src/lsp/skeletons';
+import { snippetDefaults } from '../../server/src/service/skeletons';
 import { BASE_CHARTER, MINIMAL_CAPABILITIES, TODAY, TestClient, positionOf, tempDir, uriOf } from './client';
 
 const CURSOR = '¦';

@@ -1,10 +1,10 @@
 // In-process checks of the server's pure helpers: where the cursor is, minimal diffs, file names.
 import assert from 'node:assert/strict';
 import { applyEdits } from '../../server/src/lint';
-import { isCharterUri } from '../../server/src/lsp/protocol';
-import { cursorContexts } from '../../server/src/lsp/cursor';
-import type { CursorContext } from '../../server/src/lsp/cursor';
-import { diffEdits } from '../../server/src/lsp/text-diff';
+import { isCharterUri } from '../../server/src/contract/files';
+import { cursorContexts } from '../../server/src/service/cursor';
+import type { CursorContext } from '../../server/src/service/cursor';
+import { diffEdits } from '../../server/src/service/text-diff';
 
 /** Contexts at the `¦` in `text`, as `kind path` strings. */
 function contexts(text: string): CursorContext[] {

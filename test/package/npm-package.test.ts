@@ -20,6 +20,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { BASE_CHARTER, baseCharterWith } from '../helpers/fixtures';
+import { launchChromium } from '../helpers/chromium';
+import { WorkerServer } from '../web/worker-client';
 import { ROOT, checkoutCopy, npmCommand, userEnv, workDir } from './checkout';
 
 const TODAY = '2026-11-25';
@@ -68,7 +70,8 @@ describe('npm package (npm pack, then npm install of the tarball in an empty fol
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const bins = Object.values(pkg.bin as Record<string, string>).map((b) => path.posix.normalize(b));
     const schemas = fs.readdirSync(path.join(ROOT, 'schemas')).filter((f) => f.endsWith('.schema.json')).map((f) => `schemas/${f}`);
-    for (const needed of [...bins, 'dist/cli.js', 'dist/server.js', ...schemas, 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
+    // dist/web/server.js: the language server as a web worker script, for editors and tests that start it in a browser.
+    for (const needed of [...bins, 'dist/cli.js', 'dist/server.js', 'dist/web/server.js', ...schemas, 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
       assert.ok(files.includes(needed), `${needed} is missing from the package`);
     }
     // The bundles are the production build: no source maps shipped or linked.
@@ -139,6 +142,26 @@ describe('npm package (npm pack, then npm install of the tarball in an empty fol
     } finally {
       connection.dispose();
       if (server.exitCode === null) server.kill();
+    }
+  });
+
+  it('starts dist/web/server.js from the installed package as a browser Worker: it answers initialize and checks an opened charter, reading its config through the page', async () => {
+    const script = path.join(project, 'node_modules/team-charter/dist/web/server.js');
+    assert.doesNotMatch(fs.readFileSync(script, 'utf8'), /sourceMappingURL/);
+    const browser = await launchChromium();
+    const folder = 'vscode-test-web://mount/project';
+    const uri = `${folder}/team-charter.yaml`;
+    const text = baseCharterWith(['    owner: ben\n    boundary: team', '    boundary: team']);
+    const web = await WorkerServer.start(browser, { script, folders: [folder], files: { [uri]: text, [`${folder}/.charterrc.yaml`]: 'rules:\n  owner-missing: info\n' } });
+    try {
+      assert.equal(web.initializeResult.serverInfo?.name, 'team-charter-language-server');
+      assert.equal(web.initializeResult.serverInfo?.version, packed.version);
+      await web.open(uri, text);
+      const published = await web.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'owner-missing'));
+      assert.equal(published.diagnostics.find((d) => d.code === 'owner-missing')?.severity, 3, 'the .charterrc the page serves applies');
+    } finally {
+      await web.stop();
+      await browser.close();
     }
   });
 });

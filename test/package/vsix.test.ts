@@ -41,10 +41,17 @@ describe('.vsix (npm run package)', function () {
 
   it('holds the bundles, the manifest, the user page, CHANGELOG, LICENSE, the icon and the schemas, and nothing else', () => {
     assert.deepEqual(files.filter((f) => !ALLOWED.test(f)), [], 'files the .vsix should not hold');
-    for (const needed of ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/dist/client.js', 'extension/dist/server.js']) {
+    // The Node bundles (desktop) and the browser ones (vscode.dev, github.dev: `browser` and its worker).
+    for (const needed of ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/web/client.js', 'extension/dist/web/server.js']) {
       assert.ok(files.includes(needed), `${needed} is missing`);
     }
     assert.ok(!files.some((f) => /\.(ts|map)$|(^|\/)(test|node_modules|src)\//.test(f)), 'no sources, tests, maps or node_modules');
+  });
+
+  it('ships the entry points the manifest names, for Node and for browsers', async () => {
+    const pkg = JSON.parse(await text('extension/package.json'));
+    for (const entry of [pkg.main, pkg.browser]) assert.ok(files.includes(`extension/${path.posix.normalize(entry)}`), `${entry} is in the .vsix`);
+    assert.equal(pkg.capabilities.virtualWorkspaces.supported, true);
   });
 
   it('has a 128×128 PNG icon that the manifest names', async () => {

@@ -6,13 +6,11 @@ import type { InitArgs } from './args';
 import { isCharterFileName } from '../host/names';
 import { errorCode } from '../host/node-files';
 import { displayPath } from './lint';
-import { starterCharter } from './starter-charter';
+import { FIRST_DUE_IN_DAYS, starterCharter } from '../contract/starter-charter';
 import type { CliIO } from './io';
 import { escapeTerminal } from './formats/escape-terminal';
 
 export const DEFAULT_CHARTER_NAME = 'team-charter.yaml';
-/** The example milestone is due this many days after init, so it is not overdue for a while. */
-const FIRST_DUE_IN_DAYS = 90;
 
 export async function runInit(args: string[], io: CliIO): Promise<number> {
   let opts: InitArgs;

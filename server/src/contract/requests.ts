@@ -1,5 +1,32 @@
 // Custom LSP requests between the extension and the language server: names and shapes, imported
 // by both sides (no other import here, so the client bundle takes nothing else from the server).
+// The two file requests go from the server to the client: a server that cannot read files itself
+// (the web worker) reads charters and configs through them (docs/editor.md, "Web server").
+
+/** Server → client: one file's text. `null` when it does not exist or cannot be read as UTF-8 text. */
+export const READ_FILE_REQUEST = 'teamCharter/readFile';
+
+export interface ReadFileParams {
+  /** The file's URI, as the client spells it. */
+  uri: string;
+}
+
+export type ReadFileResult = { text: string } | null;
+
+/** Server → client: the files under a folder that a glob matches. */
+export const FIND_FILES_REQUEST = 'teamCharter/findFiles';
+
+export interface FindFilesParams {
+  /** The folder searched (a URI); nothing outside it is returned. */
+  base: string;
+  /** A glob relative to `base`, e.g. CHARTER_FILE_PATTERN. */
+  include: string;
+  /** Files and folders to leave out (a glob relative to `base`), or null. */
+  exclude: string | null;
+}
+
+/** File URIs, in any order. */
+export type FindFilesResult = string[];
 
 /** The decision map of one open charter, rendered by the server from its current analysis. */
 export const DECISION_MAP_REQUEST = 'teamCharter/decisionMap';

@@ -1,11 +1,5 @@
-// File names the host looks for, and the order charters are listed in. Pure.
-
-const CHARTER_NAME = /^(team-charter|.+\.charter)\.ya?ml$/;
-
-/** `team-charter.yaml|yml` and `<name>.charter.yaml|yml`. */
-export function isCharterFileName(name: string): boolean {
-  return CHARTER_NAME.test(name);
-}
+// File names the host looks for (from the contract), and the order charters are listed in. Pure.
+export { isCharterFileName } from '../contract/files';
 
 /** Orders `/`-separated paths segment by segment (code points), so a folder's files stay together. */
 export function comparePaths(a: string, b: string): number {

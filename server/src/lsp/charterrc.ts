@@ -17,7 +17,7 @@ import type { ConfigDocument, OffsetRange } from '../service/charterrc/config-do
 import { configCompletions } from '../service/charterrc/completion';
 import { configHover } from '../service/charterrc/hover';
 import { configFileProblems } from '../service/charterrc/problems';
-import { CONFIG_INVALID, EDITOR_DOCS, SOURCE } from './diagnostics';
+import { CONFIG_INVALID, EDITOR_DOCS, SOURCE } from '../service/diagnostics';
 
 export interface ConfigFileSchema {
   json: boolean;

@@ -10,8 +10,9 @@ import type { SettingsStore } from './settings-store';
 import { applyRuleOverrides } from './settings';
 import { isCharterUri } from './protocol';
 import type { Settings } from './settings';
+import type { CharterView } from '../service/state';
 
-export interface CharterState {
+export interface CharterState extends CharterView {
   doc: TextDocument;
   settings: Settings;
   config: ConfigLookup;

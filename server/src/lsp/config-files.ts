@@ -1,17 +1,18 @@
 // The config that governs each charter, through the host (the same lookup as the CLI: nearest
 // `.charterrc.*` up to the charter's root, a `.git` folder's or else its workspace folder), shown
 // the editor's way: one ConfigLookup per document, turned into a diagnostic by diagnostics.ts. The
-// host re-checks files with a few stat calls per validation and keeps parsed files while unchanged,
-// so a created, edited or deleted config is noticed even by clients that send no file events.
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// Node host re-checks files with a few stat calls per validation and keeps parsed files while
+// unchanged, so a created, edited or deleted config is noticed even by clients that send no file
+// events; the client host keeps what it read until a file event or a saved config replaces it.
 import type { CharterConfig } from '../engine/model';
 import type { CharterHost, ConfigFile } from '../host/host';
-import { NodeHost } from '../host/node-host';
+import type { ServerPlatform } from './platform';
 
 export interface ConfigLookup {
   /** The config file that applies (or the one that cannot be used), if any. */
   file?: string;
+  /** Its URI. */
+  uri?: string;
   /** Parsed config; undefined when there is none or it could not be read. */
   config?: CharterConfig;
   /** Why the file could not be used at all (unreadable, not YAML/JSON, not a map, a folder or FIFO). */
@@ -26,24 +27,26 @@ export interface ConfigLookup {
 
 export class ConfigFiles {
   private folders: string[] = [];
-  private host: CharterHost = new NodeHost({ workspaceFolders: [] });
+  private host: CharterHost;
+
+  constructor(readonly platform: ServerPlatform) {
+    this.host = platform.createHost([]);
+  }
 
   /** Workspace folders (URIs): the root of a charter outside any repository. */
   setWorkspaceFolders(uris: string[]): void {
-    this.folders = uris.map(fsPathOf).filter((p): p is string => p !== undefined);
-    this.host = new NodeHost({ workspaceFolders: this.folders });
+    this.folders = [...uris];
+    this.host = this.platform.createHost(this.folders);
   }
 
   addWorkspaceFolders(added: string[], removed: string[]): void {
-    const gone = new Set(removed.map(fsPathOf));
-    const current = this.folders.filter((f) => !gone.has(f));
-    const extra = added.map(fsPathOf).filter((p): p is string => p !== undefined);
-    this.setWorkspaceFolders([...current, ...extra].map((p) => pathToFileURL(p).toString()));
+    const gone = new Set(removed);
+    this.setWorkspaceFolders([...this.folders.filter((f) => !gone.has(f)), ...added]);
   }
 
   /** Forget parsed files (a watcher saw a change). */
   invalidate(): void {
-    this.host = new NodeHost({ workspaceFolders: this.folders });
+    this.host = this.platform.createHost(this.folders);
   }
 
   /** The host the lookups go through (replaced when configs or folders change). */
@@ -51,13 +54,13 @@ export class ConfigFiles {
     return this.host;
   }
 
-  /** The folder that bounds a charter's set (rules.md "Root"), as a file-system path. */
+  /** The folder that bounds a charter's set (rules.md "Root"), as a host path. */
   async rootDirOf(file: string): Promise<string> {
     return (await this.host.rootOf(file)).dir;
   }
 
   async lookup(documentUri: string): Promise<ConfigLookup> {
-    const file = fsPathOf(documentUri);
+    const file = this.platform.pathOf(documentUri);
     if (file === undefined) return { problems: [], stamp: 'none' };
     const host = this.host;
     const root = await host.rootOf(file);
@@ -67,16 +70,8 @@ export class ConfigFiles {
     if (ignoredBy) return { problems: [], stamp: governing.stamp, ignoredBy };
     // A config higher up whose ignores cannot be read counts as much as the nearest one.
     const broken: ConfigFile | undefined = rules?.error !== undefined ? rules : governing.chain.find((c) => c.error !== undefined);
-    if (broken) return { file: broken.path, error: `${broken.path}: ${broken.error}`, problems: [], stamp: governing.stamp };
+    if (broken) return { file: broken.path, uri: this.platform.uriOf(broken.path), error: `${broken.path}: ${broken.error}`, problems: [], stamp: governing.stamp };
     if (!rules) return { problems: [], stamp: governing.stamp };
-    return { file: rules.path, config: rules.config, problems: governing.chain.flatMap((c) => c.problems), stamp: governing.stamp };
-  }
-}
-
-export function fsPathOf(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? path.resolve(fileURLToPath(uri)) : undefined;
-  } catch {
-    return undefined;
+    return { file: rules.path, uri: this.platform.uriOf(rules.path), config: rules.config, problems: governing.chain.flatMap((c) => c.problems), stamp: governing.stamp };
   }
 }

@@ -1,8 +1,6 @@
 // The decision map's two requests (contract/requests.ts): one charter's matrix, calendar and
 // findings from its current analysis (the same pieces as the HTML report), and the organisation
 // view of its workspace folder. The client only shows the HTML; it never parses a charter.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Analysis } from '../lint';
 import {
   TABLE_STYLES,
@@ -19,7 +17,7 @@ import {
 import type { CharterInput } from '../report';
 import type { DecisionMapParams, DecisionMapResult, OrganisationMapResult } from '../contract/requests';
 import type { Charters } from './charters';
-import { fsPathOf } from './config-files';
+import { fileNameOf } from '../contract/files';
 import { applyRuleOverrides } from './settings';
 import { todayString } from './analyzer';
 
@@ -78,9 +76,5 @@ export function createDecisionMap(charters: () => Charters, log: (message: strin
 }
 
 function fileName(uri: string): string {
-  try {
-    return path.basename(fileURLToPath(uri));
-  } catch {
-    return uri.split('/').pop() ?? uri;
-  }
+  return fileNameOf(uri) ?? uri.split('/').pop() ?? uri;
 }

@@ -1,7 +1,7 @@
 // The request handlers: completion, hover, navigation, symbols, lenses, code actions and the
 // fix-all command. Each runs on the shared analysis of the document's current version; an error
 // is logged and answered with an empty result (only rename's messages for the user are thrown).
-import { ResponseError } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type {
   ClientCapabilities,
   CodeActionParams,
@@ -18,15 +18,16 @@ import type {
   RenameParams,
 } from 'vscode-languageserver/node';
 import type { Charters, CharterState } from './charters';
-import { codeActions } from './code-actions';
-import { codeLenses } from './code-lens';
-import { completions } from './completion';
-import { fixAllEdits } from './fix-all';
+import { codeActions } from '../service/code-actions';
+import { codeLenses } from '../service/code-lens';
+import { completions } from '../service/completion';
+import { fixAllEdits } from '../service/fix-all';
 import { FIX_ALL_COMMAND, FIX_ALL_TITLE } from './protocol';
-import { hover, partyAt, weightParagraph } from './hover';
+import { hover, partyAt, weightParagraph } from '../service/hover';
 import type { PartyWeight } from '../org/weight';
-import { definition, prepareRename, references, rename } from './navigation';
-import { documentSymbols, flatSymbols } from './symbols';
+import { definition, prepareRename, references, rename } from '../service/navigation';
+import { documentSymbols, flatSymbols } from '../service/symbols';
+import { RefusedRequest } from '../service/errors';
 
 export interface FeatureContext {
   charters(): Charters;
@@ -47,7 +48,9 @@ export function createFeatures(connection: Connection, ctx: FeatureContext) {
       if (!state) return fallback;
       return await run(state);
     } catch (e) {
-      if (e instanceof ResponseError) throw e; // meant for the user (e.g. an invalid new id)
+      if (e instanceof ResponseError) throw e;
+      // Meant for the user (e.g. an invalid new id).
+      if (e instanceof RefusedRequest) throw new ResponseError(LSPErrorCodes.RequestFailed, e.message);
       ctx.log(`${feature} failed for ${uri}: ${(e as Error)?.stack ?? e}`);
       return fallback;
     }

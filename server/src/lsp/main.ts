@@ -35,7 +35,8 @@ function main(argv: string[]): void {
   process.on('uncaughtException', failed('uncaught'));
   process.on('unhandledRejection', failed('unhandled rejection'));
   if (argv.includes('--stdio')) process.stdout.on('error', failed('stdout'));
-  startServer(connection);
+  // Loaded with the runtime, after `initialize` is answered (the host brings the engine with it).
+  startServer(connection, () => (require('./node-platform') as typeof import('./node-platform')).nodePlatform());
 }
 
 /** The connection or its stream is closed: the client is gone. */

@@ -2,7 +2,6 @@
 // the file events and the "check all charters" mode. When one charter's summary changes, the open
 // charters of the same set are checked again (their organisation findings may have changed); in
 // check-all mode every charter of the set is published, open or not.
-import { pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic, FileEvent } from 'vscode-languageserver/node';
 import { FileChangeType } from 'vscode-languageserver/node';
 import type { Analysis } from '../lint';
@@ -10,8 +9,7 @@ import { withSetFindings } from '../lint';
 import type { Charters } from './charters';
 import type { AnalysisOptions } from './analyzer';
 import { todayString } from './analyzer';
-import { fsPathOf } from './config-files';
-import { toDiagnostic, withData } from './diagnostics';
+import { toDiagnostic, withData } from '../service/diagnostics';
 import { isCharterUri } from './protocol';
 import { applyRuleOverrides } from './settings';
 import { WorkspaceIndex } from './workspace-index';
@@ -36,14 +34,16 @@ export function createOrganisation(connection: Connection, charters: Charters, h
   const publishedClosed = new Set<string>();
   const cache = new WeakMap<Analysis, { generation: number; analysis: Analysis }>();
 
+  const platform = charters.configs.platform;
+  const pathOf = (uri: string) => platform.pathOf(uri);
   const index = new WorkspaceIndex({
     host: () => charters.configs.currentHost(),
-    uriOf: (path) => pathToFileURL(path).toString(),
+    uriOf: (path) => platform.uriOf(path),
     log: hooks.log,
     watching: () => watching,
     async optionsFor(path, root) {
-      const uri = pathToFileURL(path).toString();
-      const [settings, lookup] = await Promise.all([charters.settings.forDocument(pathToFileURL(root.dir).toString()), charters.configs.lookup(uri)]);
+      const uri = platform.uriOf(path);
+      const [settings, lookup] = await Promise.all([charters.settings.forDocument(platform.uriOf(root.dir)), charters.configs.lookup(uri)]);
       const today = todayString();
       return {
         options: { config: applyRuleOverrides(lookup.config, settings.rules), today, maxFileSize: settings.maxFileSize },
@@ -53,7 +53,7 @@ export function createOrganisation(connection: Connection, charters: Charters, h
   });
 
   charters.organisation = async (uri, analysis, options: AnalysisOptions) => {
-    const path = fsPathOf(uri);
+    const path = pathOf(uri);
     if (path === undefined) return analysis;
     const root = await index.rootIndexOf(path);
     const hit = cache.get(analysis);
@@ -65,13 +65,13 @@ export function createOrganisation(connection: Connection, charters: Charters, h
 
   /** After an open charter was published: the rest of its set, where the organisation findings may have moved. */
   async function afterPublish(uri: string): Promise<void> {
-    const path = fsPathOf(uri);
+    const path = pathOf(uri);
     if (path === undefined) return;
     const root = await index.rootIndexOf(path);
     published.set(uri, root.generation);
     for (const doc of charters.all()) {
       if (doc.uri === uri) continue;
-      const other = fsPathOf(doc.uri);
+      const other = pathOf(doc.uri);
       if (other === undefined || !other.startsWith(root.root.dir)) continue;
       if (published.get(doc.uri) !== root.generation) hooks.revalidate(doc.uri);
     }
@@ -95,7 +95,7 @@ export function createOrganisation(connection: Connection, charters: Charters, h
     afterPublish,
     /** Every charter of the set of the charter at `uri`, each with its organisation findings. */
     async setCharters(uri: string): Promise<Array<{ path: string; rel: string; analysis: Analysis; size: number }>> {
-      const path = fsPathOf(uri);
+      const path = pathOf(uri);
       if (path === undefined) return [];
       const root = await index.rootIndexOf(path);
       const result = root.organisation();
@@ -103,7 +103,7 @@ export function createOrganisation(connection: Connection, charters: Charters, h
     },
     /** What a party carries across the set of the charter at `uri`. */
     async weightOf(uri: string, party: string): Promise<PartyWeight | undefined> {
-      const path = fsPathOf(uri);
+      const path = pathOf(uri);
       if (path === undefined) return undefined;
       const root = await index.rootIndexOf(path);
       return partyWeight(root.charters().map((c) => c.summary), party);
@@ -116,7 +116,7 @@ export function createOrganisation(connection: Connection, charters: Charters, h
       checkAll = true;
       let count = 0;
       for (const folder of folders) {
-        const path = fsPathOf(folder);
+        const path = pathOf(folder);
         if (path === undefined) continue;
         const root = await index.rootIndexOf(path);
         await root.refresh(true);
@@ -129,7 +129,7 @@ export function createOrganisation(connection: Connection, charters: Charters, h
     /** A charter document was closed: its disk text counts again; in check-all mode it stays published. */
     async closed(uri: string): Promise<boolean> {
       published.delete(uri);
-      const path = fsPathOf(uri);
+      const path = pathOf(uri);
       if (path === undefined) return false;
       await index.closed(path);
       for (const root of index.all()) {
@@ -144,7 +144,7 @@ export function createOrganisation(connection: Connection, charters: Charters, h
     async filesChanged(changes: FileEvent[], configChanged: boolean): Promise<void> {
       if (configChanged) await index.configChanged();
       for (const change of changes) {
-        const path = fsPathOf(change.uri);
+        const path = pathOf(change.uri);
         if (path === undefined || !isCharterUri(change.uri)) continue;
         await index.fileChanged(path, change.type === FileChangeType.Deleted);
         if (change.type === FileChangeType.Deleted && publishedClosed.delete(change.uri)) hooks.publish(change.uri, []);
@@ -155,7 +155,7 @@ export function createOrganisation(connection: Connection, charters: Charters, h
     /** A charter was saved (clients without file events): its set is listed and read again. */
     async saved(uri: string): Promise<void> {
       if (watching) return;
-      const path = fsPathOf(uri);
+      const path = pathOf(uri);
       if (path === undefined) return;
       const root = await index.rootIndexOf(path);
       await root.refresh(true);

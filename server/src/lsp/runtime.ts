@@ -6,7 +6,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Charters } from './charters';
 import type { CharterState } from './charters';
 import { ConfigFiles } from './config-files';
-import { diagnosticsFor } from './diagnostics';
+import type { ServerPlatform } from './platform';
+import { diagnosticsFor } from '../service/diagnostics';
 import type { createDecisionMap } from './decision-map';
 import { createFeatures } from './features';
 import { VALIDATED_NOTIFICATION, isCharterUri, isConfigFileUri } from './protocol';
@@ -19,12 +20,12 @@ import { SettingsStore } from './settings-store';
 
 export type Runtime = ReturnType<typeof createRuntime>;
 
-export function createRuntime(connection: Connection, documents: TextDocuments<TextDocument>, init: InitializeParams) {
+export function createRuntime(connection: Connection, documents: TextDocuments<TextDocument>, init: InitializeParams, platform: ServerPlatform) {
   const caps = init.capabilities ?? {};
   const log = (message: string) => connection.console.error(message);
   const settings = new SettingsStore(connection, Boolean(caps.workspace?.configuration));
   settings.setInitializationOptions(init.initializationOptions);
-  const configs = new ConfigFiles();
+  const configs = new ConfigFiles(platform);
   let workspaceFolders = init.workspaceFolders?.map((f) => f.uri) ?? (init.rootUri ? [init.rootUri] : []);
   configs.setWorkspaceFolders(workspaceFolders);
   const charters = new Charters(documents, settings, configs, log);

@@ -12,15 +12,16 @@ import type { Connection, InitializeParams, InitializeResult } from 'vscode-lang
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CHARTER_FILE_PATTERN, CHECK_ALL_COMMAND, CONFIG_FILE_PATTERN, CONFIG_SCHEMA_NOTIFICATION, FIX_ALL_COMMAND, FIX_ALL_KIND, SERVER_NAME, SERVER_VERSION, SETTINGS_SECTION, isCharterUri, isConfigFileUri } from './protocol';
 import type { Runtime } from './runtime';
+import type { PlatformFactory } from './platform';
 import { DECISION_MAP_REQUEST, ORGANISATION_MAP_REQUEST } from '../contract/requests';
 import type { DecisionMapParams } from '../contract/requests';
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, platform: PlatformFactory): void {
   const documents = new TextDocuments(TextDocument);
   let init: InitializeParams = { processId: null, rootUri: null, capabilities: {} };
   let loaded: Runtime | undefined;
   // A require() (not an import) so the bundler initialises the engine lazily, here.
-  const runtime = (): Runtime => (loaded ??= (require('./runtime') as typeof import('./runtime')).createRuntime(connection, documents, init));
+  const runtime = (): Runtime => (loaded ??= (require('./runtime') as typeof import('./runtime')).createRuntime(connection, documents, init, platform()));
 
   connection.onInitialize((params): InitializeResult => {
     init = params;

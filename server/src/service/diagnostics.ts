@@ -1,13 +1,13 @@
 // Findings → LSP diagnostics. `data` carries what code actions need to find the finding again
 // (rule, entry, ordinal) so they never depend on message text or exact ranges.
-import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
-import type { Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { EntryRef, Finding, Severity } from '../engine/model';
 import { ruleById } from '../lint';
-import type { CharterState } from './charters';
+import { DIAGNOSTIC_SOURCE } from '../contract/ids';
+import type { CharterView as CharterState } from './state';
 
-export const SOURCE = 'team-charter';
+export const SOURCE = DIAGNOSTIC_SOURCE;
 export const EDITOR_DOCS = 'https://github.com/team-charter/team-charter/blob/main/docs/editor.md';
 /** Codes of the diagnostics the server adds about itself (not engine rules; see docs/editor.md). */
 export const CONFIG_INVALID = 'config-invalid';
@@ -79,7 +79,7 @@ export function diagnosticsFor(state: CharterState): Diagnostic[] {
       message: broken
         ? `the config file cannot be used, so default rule settings apply: ${oneLine(what)}`
         : `the config file has problems, which are ignored: ${oneLine(what)}`,
-      relatedInformation: config.file ? [{ location: { uri: fileUri(config.file), range: LINE_ONE }, message: 'the config file' }] : undefined,
+      relatedInformation: config.uri ? [{ location: { uri: config.uri, range: LINE_ONE }, message: 'the config file' }] : undefined,
       data: { rule: CONFIG_INVALID, n: 0 },
     });
   }
@@ -101,8 +101,4 @@ export function diagnosticsFor(state: CharterState): Diagnostic[] {
 function oneLine(text: string): string {
   const first = text.split('\n')[0].trim();
   return first.length > 200 ? first.slice(0, 197) + '…' : first;
-}
-
-function fileUri(file: string): string {
-  return pathToFileURL(file).toString();
 }

@@ -1,6 +1,6 @@
 // Code lenses: above each member, what they answer for; above each decision, its boundary in words.
 // Lenses are informational: their command id is empty, so clicking does nothing.
-import type { CodeLens } from 'vscode-languageserver/node';
+import type { CodeLens } from 'vscode-languageserver-protocol';
 import type { Entry } from '../engine/parse';
 import type { Analysis } from '../lint';
 import { involvement, involvementSummary } from './parties';

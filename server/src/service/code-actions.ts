@@ -2,15 +2,16 @@
 // and "Fix all safe problems" (kind source.fixAll.team-charter). Diagnostics from the client are
 // matched to findings by `data` (rule, entry, ordinal), then by rule and line: Neovim 0.7 sends
 // byte columns and the cursor position, so exact ranges are never relied on.
-import { CodeActionKind } from 'vscode-languageserver/node';
-import type { CodeAction, CodeActionParams, Diagnostic, TextEdit as LspTextEdit } from 'vscode-languageserver/node';
+import { CodeActionKind } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionParams, Diagnostic, TextEdit as LspTextEdit } from 'vscode-languageserver-protocol';
 import type { Finding } from '../engine/model';
 import { ruleById } from '../lint';
-import type { CharterState } from './charters';
+import type { CharterView as CharterState } from './state';
 import { SOURCE, findingKey, toDiagnostic, withData } from './diagnostics';
 import type { DiagnosticData } from './diagnostics';
 import { fixAllEdits, hasSafeFix } from './fix-all';
-import { FIX_ALL_KIND, FIX_ALL_TITLE } from './protocol';
+import { FIX_ALL_KIND } from '../contract/ids';
+import { FIX_ALL_TITLE } from './titles';
 import { disableForFileEdit, disableForLineEdit } from './suppress-edits';
 
 /** Rules whose findings are not offered a suppression comment (their traits say so). */
@@ -94,7 +95,7 @@ function matchFindings(state: CharterState, params: CodeActionParams): Matched[]
       const lineText = lines && typeof line === 'number' && line >= 0 && line < lines.lineCount ? lines.lineText(line) : '';
       const distance = (f: Finding) => {
         const utf16 = f.range.start.character;
-        return Math.min(Math.abs(utf16 - column), Math.abs(Buffer.byteLength(lineText.slice(0, utf16)) - column));
+        return Math.min(Math.abs(utf16 - column), Math.abs(utf8Length(lineText.slice(0, utf16)) - column));
       };
       const candidates = entries.filter((e) => e.finding.rule === d.code && e.finding.range.start.line === line);
       candidates.sort((a, b) => distance(a.finding) - distance(b.finding));
@@ -111,4 +112,11 @@ function matchFindings(state: CharterState, params: CodeActionParams): Matched[]
     }
   }
   return out;
+}
+
+const encoder = new TextEncoder();
+
+/** Bytes of `text` in UTF-8 (Neovim 0.7's columns). */
+function utf8Length(text: string): number {
+  return encoder.encode(text).length;
 }

@@ -3,7 +3,7 @@
 import type { TextEdit } from '../engine/model';
 import { fixAll } from '../lint';
 import type { Analysis } from '../lint';
-import type { CharterState } from './charters';
+import type { CharterView as CharterState } from './state';
 import { diffEdits } from './text-diff';
 
 

@@ -1,14 +1,14 @@
 // Completion: keys valid at the cursor (not those already there), enum and cadence values, ids
 // in reference fields, and snippets for a new decision, check-in or milestone.
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver/node';
-import type { CompletionItem, CompletionParams, Range } from 'vscode-languageserver/node';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionParams, Range } from 'vscode-languageserver-protocol';
 import type { Entry } from '../engine/parse';
 import { formatScalar } from '../engine/edits';
 import { Edits } from '../engine/edits';
 import { CADENCE_WORDS } from '../engine/vocabulary';
 import { resolveSchema } from '../engine/schema';
 import type { Analysis } from '../lint';
-import type { CharterState } from './charters';
+import type { CharterView as CharterState } from './state';
 import { cursorContexts } from './cursor';
 import type { CursorContext } from './cursor';
 import { fieldInfo, isPartyField, opensBlock, safeSchemaAt } from './field-info';

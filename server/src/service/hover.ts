@@ -1,7 +1,7 @@
 // Hover: on a party id, who it is and what it answers for; on a milestone or decision id, what it
 // is; on a key (or a plain value), the schema's description of that key.
-import { MarkupKind } from 'vscode-languageserver/node';
-import type { Hover } from 'vscode-languageserver/node';
+import { MarkupKind } from 'vscode-languageserver-types';
+import type { Hover } from 'vscode-languageserver-protocol';
 import type { Analysis } from '../lint';
 import type { Entry } from '../engine/parse';
 import { fieldInfo } from './field-info';

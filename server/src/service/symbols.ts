@@ -1,7 +1,7 @@
 // Document symbols: sections, then their entries (named by id, with scope/title/name as detail)
 // or keys. Flat SymbolInformation for clients without hierarchical support.
-import { SymbolKind } from 'vscode-languageserver/node';
-import type { DocumentSymbol, Range, SymbolInformation } from 'vscode-languageserver/node';
+import { SymbolKind } from 'vscode-languageserver-types';
+import type { DocumentSymbol, Range, SymbolInformation } from 'vscode-languageserver-protocol';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair } from 'yaml';
 import { contentEnd } from '../engine/edits';

@@ -1,6 +1,10 @@
-// The charter `team-charter init` writes: every section of the format, each value to replace
-// holding a TODO (which placeholder-text reports) and every party reference naming a declared
-// example id, so that linting it reports placeholders and nothing else.
+// The starter charter, written by `team-charter init` and by the editor's "New charter" command:
+// every section of the format, each value to replace holding a TODO (which placeholder-text
+// reports) and every party reference naming a declared example id, so that linting it reports
+// placeholders and nothing else. Part of the contract: the CLI and the client both import it.
+
+/** The example milestone is due this many days after the charter is written, so it is not overdue for a while. */
+export const FIRST_DUE_IN_DAYS = 90;
 
 /** The starter charter text; `firstDue` is the example milestone's due date (YYYY-MM-DD). */
 export function starterCharter(firstDue: string): string {

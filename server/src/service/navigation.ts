@@ -1,7 +1,6 @@
 // Go to definition, find references and rename for ids: party ids (members, roles, stakeholders
 // share one namespace), milestone ids in `checkin.milestones`, decision ids in `risk.decisions`.
-import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import type { Location, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import type { Location, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { Node, Scalar } from 'yaml';
 import { SECTION_NAMESPACE } from '../engine/indexes';
 import type { Namespace } from '../engine/indexes';
@@ -10,6 +9,7 @@ import type { Entry } from '../engine/parse';
 import { Edits } from '../engine/edits';
 import { suggestId } from '../engine/schema';
 import type { Analysis } from '../lint';
+import { RefusedRequest } from './errors';
 
 export const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
@@ -80,12 +80,12 @@ export function prepareRename(analysis: Analysis, offset: number): { range: Rang
 
 export function rename(analysis: Analysis, uri: string, offset: number, newName: string): WorkspaceEdit {
   const target = idAt(analysis, offset);
-  if (!target || !ID_PATTERN.test(target.id)) throw new ResponseError(LSPErrorCodes.RequestFailed, 'only an id (its declaration or a reference to it) can be renamed here');
+  if (!target || !ID_PATTERN.test(target.id)) throw new RefusedRequest('only an id (its declaration or a reference to it) can be renamed here');
   const name = newName.trim();
-  if (!ID_PATTERN.test(name)) throw new ResponseError(LSPErrorCodes.RequestFailed, `"${newName}" is not a valid id: use lowercase kebab-case, like "${suggestId(newName)}"`);
+  if (!ID_PATTERN.test(name)) throw new RefusedRequest(`"${newName}" is not a valid id: use lowercase kebab-case, like "${suggestId(newName)}"`);
   if (name === target.id) return { changes: { [uri]: [] } };
   const clash = analysis.index.declared[target.namespace].get(name)?.[0];
-  if (clash) throw new ResponseError(LSPErrorCodes.RequestFailed, `"${name}" is already the id of ${clash.label}`);
+  if (clash) throw new RefusedRequest(`"${name}" is already the id of ${clash.label}`);
   const edits = new Edits(analysis.model);
   const nodes: Scalar[] = [...declarations(analysis, target).map((e) => e.idNode).filter((n): n is Scalar => n !== undefined), ...referenceNodes(analysis, target)];
   const changes: TextEdit[] = unique(nodes).map((node) => {
