@@ -37,6 +37,8 @@ const COMMANDS: Array<{ args: string[]; status: number; stdout: RegExp }> = [
   { args: ['lint', 'examples/', '--today', TODAY], status: 1, stdout: /examples\/growth\/team-charter\.yaml:\d+:\d+ +error +.*owner-placeholder/ },
   { args: ['lint', 'examples/', '--today', TODAY, '--format', 'sarif'], status: 1, stdout: /"version": "2\.1\.0"/ },
   { args: ['diff', 'base/team-charter.yaml', 'head/team-charter.yaml', '--today', TODAY], status: 0, stdout: /check-in "weekly-sync": cadence changed from weekly to daily/ },
+  { args: ['report', 'examples/', '--format', 'markdown', '--today', TODAY], status: 0, stdout: /\| Growth \(growth\) \| examples\/growth\/team-charter\.yaml \|/ },
+  { args: ['report', 'examples/', '--today', TODAY], status: 0, stdout: /^<!doctype html>[^]*<table class="matrix"/ },
 ];
 
 /** What the tarball may hold (paths inside `package/`). */
