@@ -288,8 +288,8 @@ function toProblem(model: CharterModel, error: ErrorObject): SchemaProblem | und
       // A blank milestone `due` counts as missing: milestone-due-missing reports it.
       if (path[0] === 'milestones' && path[path.length - 1] === 'due' && typeof value === 'string' && value.trim() === '') return undefined;
       const node = nodeAt(model, path) ?? undefined;
-      const field = path[path.length - 1];
-      const isDate = ['due', 'revisit'].includes(String(field));
+      // Which pattern failed, not which field: every date field (`due`, `revisit`, `until`) shares it.
+      const isDate = error.schemaPath.startsWith('#/definitions/date/');
       const message = isDate
         ? `${valueLabel(model, path)} is "${value}", not a date in YYYY-MM-DD form`
         : `${valueLabel(model, path)} is "${value}", not a lowercase kebab-case id (like "${suggestId(String(value))}")`;
