@@ -156,6 +156,11 @@ describe('schema findings', () => {
     ]);
   });
 
+  it('a number below its minimum is quoted with the limit', () => {
+    const text = charter(['    cadence: weekly\n', '    cadence: weekly\n    minutes: 0\n']);
+    assert.deepEqual(schemaFindings(text).map((f) => f.message), ['"minutes" of check-in "weekly-sync" is 0, but must be at least 1']);
+  });
+
   it('a placeholder where a date or enum value belongs is placeholder-text\'s finding, not the schema\'s', () => {
     const text = charter(['    due: 2027-02-15\n', '    due: TODO\n'], ['    kind: team\n', '    kind: TBD\n']);
     assert.deepEqual(run(text).map((f) => f.rule), ['placeholder-text', 'placeholder-text']);

@@ -299,6 +299,12 @@ function toProblem(model: CharterModel, error: ErrorObject): SchemaProblem | und
       const node = nodeAt(model, path) ?? undefined;
       return { kind: 'invalid-value', node, path, entry: entryAt(model, path), message: `${valueLabel(model, path)} is "${value}", which is not a real calendar date` };
     }
+    case 'minimum': {
+      if (coveredByCatalogue(model, path, value)) return undefined;
+      const limit = (error.params as { limit: number }).limit;
+      const node = nodeAt(model, path) ?? undefined;
+      return { kind: 'invalid-value', node, path, entry: entryAt(model, path), message: `${valueLabel(model, path)} is ${String(value)}, but must be at least ${limit}` };
+    }
     case 'const':
     case 'anyOf':
     case 'if':
