@@ -35,4 +35,24 @@ describe('diff --git: organisation findings', function () {
       r.remove();
     }
   });
+
+  it('a charter the change did not touch, whose organisation finding only reads differently, is not listed as changed', () => {
+    const r = tempRepo('charter-git-org-');
+    try {
+      r.write('billing/team-charter.yaml', teamed('payments'));
+      r.write('ledger/team-charter.yaml', teamed('ledger'));
+      r.write('payments/team-charter.yaml', teamed('payments'));
+      r.git('add', '-A');
+      r.git('commit', '-q', '-m', 'base');
+      // The duplicate already reported in billing and payments now also names ledger: same finding, new wording.
+      r.write('ledger/team-charter.yaml', teamed('payments'));
+      const out = runBinary(['diff', '--git', 'HEAD', '--today', TODAY, '--format', 'json'], r.dir);
+      const report = JSON.parse(out.stdout) as { charters: Array<{ path: string; findings: { introduced: Array<{ rule: string }> } }> };
+      assert.deepEqual(report.charters.map((c) => [c.path, c.findings.introduced.map((f) => f.rule)]), [['ledger/team-charter.yaml', ['team-id-duplicate']]]);
+      const text = runBinary(['diff', '--git', 'HEAD', '--today', TODAY], r.dir).stdout;
+      assert.match(text, /^1 charter changed/m, text);
+    } finally {
+      r.remove();
+    }
+  });
 });

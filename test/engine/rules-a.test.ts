@@ -70,6 +70,14 @@ describe('unknown-reference', () => {
     assert.equal(only(text, 'unknown-reference').length, 0);
   });
 
+  it('the "declare" fix quotes an id YAML would read as a boolean or null, so the reference is then declared', () => {
+    const text = charter(['    consult: [ben]\n', '    consult: [ben, "true"]\n']);
+    const [finding] = only(text, 'unknown-reference');
+    const declared = applyEdits(text, finding.fixes.find((f) => f.title.startsWith('Declare'))!.edits);
+    assert.ok(declared.includes('  - id: "true"\n'), declared);
+    assert.deepEqual(run(declared).filter((f) => f.rule === 'unknown-reference' || f.rule.startsWith('schema-')), []);
+  });
+
   it('a reference that differs only by letter case or separators is a safe fix that fix-all applies', () => {
     const text = charter(['  owner: ana\n  covers', '  owner: Ana\n  covers']);
     assert.equal(fixAll(text, { today: '2026-11-25' }).text, BASE);

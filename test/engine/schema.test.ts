@@ -148,6 +148,19 @@ describe('schema findings', () => {
     assert.deepEqual(schemaFindings(charter(['    due: 2027-02-15\n', '    due: 2028-02-29\n'])), []);
   });
 
+  it('every date field (due, revisit, until) names a malformed date as a date, not as an id', () => {
+    const text = charter(['    due: 2027-02-15\n', '    due: 2027-2-15\n'], ['    cadence: weekly\n', '    cadence: weekly\n    until: 2027-1-5\n']);
+    assert.deepEqual(schemaFindings(text).map((f) => f.message).sort(), [
+      '"due" of milestone "pilot" is "2027-2-15", not a date in YYYY-MM-DD form',
+      '"until" of check-in "weekly-sync" is "2027-1-5", not a date in YYYY-MM-DD form',
+    ]);
+  });
+
+  it('a number below its minimum is quoted with the limit', () => {
+    const text = charter(['    cadence: weekly\n', '    cadence: weekly\n    minutes: 0\n']);
+    assert.deepEqual(schemaFindings(text).map((f) => f.message), ['"minutes" of check-in "weekly-sync" is 0, but must be at least 1']);
+  });
+
   it('a placeholder where a date or enum value belongs is placeholder-text\'s finding, not the schema\'s', () => {
     const text = charter(['    due: 2027-02-15\n', '    due: TODO\n'], ['    kind: team\n', '    kind: TBD\n']);
     assert.deepEqual(run(text).map((f) => f.rule), ['placeholder-text', 'placeholder-text']);

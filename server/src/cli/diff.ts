@@ -216,8 +216,12 @@ function gitReport(ref: string, pathArgs: string[], today: string, configs: Diff
     const organisation = { base: org.base.get(baseRel) ?? [], head: org.head.get(rel) ?? [] };
     // An unchanged charter is still reviewed when it moved, when the config that governs it changed,
     // or when a change elsewhere in the set changed its organisation findings.
-    if (!moved && sameText && JSON.stringify(baseConfig?.rules ?? {}) === JSON.stringify(headConfig?.rules ?? {}) && orgKey(organisation.base) === orgKey(organisation.head)) continue;
+    const sameConfig = JSON.stringify(baseConfig?.rules ?? {}) === JSON.stringify(headConfig?.rules ?? {});
+    if (!moved && sameText && sameConfig && orgKey(organisation.base) === orgKey(organisation.head)) continue;
     const changes = diffCharters(base, head, { today, config: headConfig, organisation }, { today, config: baseConfig });
+    // An organisation finding that only reads differently (a count, another file named) is the same
+    // finding: an untouched charter with nothing introduced or resolved did not change.
+    if (!moved && sameText && sameConfig && changes.findings.introduced.length === 0 && changes.findings.resolved.length === 0) continue;
     charters.push({ path: rel, ...(moved ? { basePath: baseRel } : {}), ...changes, ...(moved ? { status: 'moved' as const } : {}) });
   }
   return { base: ref, head: 'working tree', baseCommit: commit, charters, ...(skipped.length ? { skipped } : {}) };

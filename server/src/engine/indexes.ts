@@ -66,6 +66,11 @@ export interface CharterIndex {
   leads: Entry[];
   /** The shape of a holder's `owner`, worked out once per holder and shared (do not change it). */
   ownerShape(holder: MapView): OwnerShape;
+  /**
+   * True when a party reference is a stand-in word (`all`, `team`, `TBD`…) that names no declared
+   * party: a member whose id happens to be `all` is a person, not a placeholder.
+   */
+  isStandIn(value: string): boolean;
   /** Each check-in's parsed cadence (undefined when missing or invalid). */
   cadence(checkin: Entry): Cadence | undefined;
   /** Members a party reference stands for: the member itself, or every holder of a role. */
@@ -165,7 +170,8 @@ export function buildIndex(model: CharterModel): CharterIndex {
     isDeclared,
     leads: membersByRole.get('lead') ?? [],
     // Several rules ask about the same entries: each answer is worked out once per holder.
-    ownerShape: oncePerKey((holder: MapView) => ownerShape(holder.value('owner'))),
+    ownerShape: oncePerKey((holder: MapView) => ownerShape(holder.value('owner'), (id) => declared.party.has(id))),
+    isStandIn: (value) => isOwnerPlaceholder(value) && !declared.party.has(value.trim()),
     cadence: oncePerKey((checkin: Entry) => {
       const text = checkin.text('cadence');
       return text === undefined ? undefined : parseCadence(text.trim());
@@ -193,7 +199,8 @@ function oncePerKey<K, V>(compute: (key: K) => V): (key: K) => V {
   };
 }
 
-export function ownerShape(value: Node | null): OwnerShape {
+/** `isParty` says which ids are declared: a declared id is never a stand-in, whatever it reads. */
+export function ownerShape(value: Node | null, isParty: (id: string) => boolean): OwnerShape {
   if (value === null || (isScalar(value) && (value.value === null || String(value.value).trim() === ''))) return { kind: 'missing' };
   if (isSeq(value)) {
     const parties = value.items.map((i) => scalarText(i as Node)).filter((t): t is string => t !== undefined);
@@ -201,7 +208,7 @@ export function ownerShape(value: Node | null): OwnerShape {
   }
   const text = scalarText(value);
   if (text === undefined) return { kind: 'other' };
-  if (isOwnerPlaceholder(text)) return { kind: 'placeholder', value: text.trim() };
+  if (isOwnerPlaceholder(text) && !isParty(text.trim())) return { kind: 'placeholder', value: text.trim() };
   const parties = splitJoinedParties(text);
   if (parties.length > 1) return { kind: 'multiple', parties };
   return { kind: 'single', party: text.trim() };

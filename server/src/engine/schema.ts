@@ -288,8 +288,8 @@ function toProblem(model: CharterModel, error: ErrorObject): SchemaProblem | und
       // A blank milestone `due` counts as missing: milestone-due-missing reports it.
       if (path[0] === 'milestones' && path[path.length - 1] === 'due' && typeof value === 'string' && value.trim() === '') return undefined;
       const node = nodeAt(model, path) ?? undefined;
-      const field = path[path.length - 1];
-      const isDate = ['due', 'revisit'].includes(String(field));
+      // Which pattern failed, not which field: every date field (`due`, `revisit`, `until`) shares it.
+      const isDate = error.schemaPath.startsWith('#/definitions/date/');
       const message = isDate
         ? `${valueLabel(model, path)} is "${value}", not a date in YYYY-MM-DD form`
         : `${valueLabel(model, path)} is "${value}", not a lowercase kebab-case id (like "${suggestId(String(value))}")`;
@@ -298,6 +298,12 @@ function toProblem(model: CharterModel, error: ErrorObject): SchemaProblem | und
     case 'format': {
       const node = nodeAt(model, path) ?? undefined;
       return { kind: 'invalid-value', node, path, entry: entryAt(model, path), message: `${valueLabel(model, path)} is "${value}", which is not a real calendar date` };
+    }
+    case 'minimum': {
+      if (coveredByCatalogue(model, path, value)) return undefined;
+      const limit = (error.params as { limit: number }).limit;
+      const node = nodeAt(model, path) ?? undefined;
+      return { kind: 'invalid-value', node, path, entry: entryAt(model, path), message: `${valueLabel(model, path)} is ${String(value)}, but must be at least ${limit}` };
     }
     case 'const':
     case 'anyOf':

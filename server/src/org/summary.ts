@@ -9,7 +9,7 @@ import type { CharterSummary, CheckinSummary, DecisionSummary, PartyDeclaration 
 import type { Entry, MapView } from '../engine/parse';
 import type { Range } from '../engine/model';
 import { boundaryOf, enumValue, fieldValue, partiesIn } from '../engine/fields';
-import { STAKEHOLDER_KINDS, isOwnerPlaceholder, scopeWords } from '../engine/vocabulary';
+import { STAKEHOLDER_KINDS, scopeWords } from '../engine/vocabulary';
 
 const DEFAULT_MINUTES = 30;
 
@@ -41,7 +41,7 @@ export function summarize(file: string, analysis: Analysis): CharterSummary {
     for (const field of ['approver', 'escalate_to'] as const) {
       for (const node of d.scalarItems(field)) {
         const value = String(node.value ?? '').trim();
-        if (value === '' || isOwnerPlaceholder(value)) continue;
+        if (value === '' || index.isStandIn(value)) continue;
         for (const person of people(value)) approvals.push({ person, range: range(writtenNode(d, field, node)), field });
       }
     }

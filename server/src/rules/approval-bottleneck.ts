@@ -3,7 +3,6 @@
 import { defineRule } from '../engine/rule';
 import type { Entry } from '../engine/parse';
 import { partiesIn } from '../engine/fields';
-import { isOwnerPlaceholder } from '../engine/vocabulary';
 import { plural } from '../engine/text';
 import { partyAnchor } from '../engine/people';
 
@@ -22,7 +21,7 @@ export default defineRule({
     // Each person once per decision, whether approver, escalation target or both.
     const byPerson = new Map<string, Entry[]>();
     for (const decision of decisions) {
-      const named = [...partiesIn(decision, 'approver'), ...partiesIn(decision, 'escalate_to')].filter((p) => !isOwnerPlaceholder(p));
+      const named = [...partiesIn(decision, 'approver'), ...partiesIn(decision, 'escalate_to')].filter((p) => !index.isStandIn(p));
       for (const person of new Set(named.flatMap((p) => index.people(p)))) {
         const list = byPerson.get(person) ?? [];
         list.push(decision);

@@ -3,7 +3,6 @@
 import { defineRule } from '../engine/rule';
 import type { FixDraft } from '../engine/rule';
 import { q } from '../engine/text';
-import { isOwnerPlaceholder } from '../engine/vocabulary';
 import { fieldValue, partiesIn } from '../engine/fields';
 
 export default defineRule({
@@ -19,7 +18,7 @@ export default defineRule({
       const riskOwner = fieldValue(decision, 'risk_owner');
       if (riskOwner.kind !== 'text' || riskOwner.text === owner.party) continue;
       // "TBD" names nobody to leave out; unknown-reference reports it.
-      if (isOwnerPlaceholder(riskOwner.text)) continue;
+      if (index.isStandIn(riskOwner.text)) continue;
       const voices = new Set([owner.party, ...partiesIn(decision, 'consult'), ...partiesIn(decision, 'approver')].flatMap((p) => [p, ...index.people(p)]));
       if ([riskOwner.text, ...index.people(riskOwner.text)].some((p) => voices.has(p))) continue;
       const fixes: FixDraft[] = [];

@@ -3,6 +3,7 @@ import type { YAMLSeq } from 'yaml';
 import { defineRule } from '../engine/rule';
 import type { FixDraft, RuleContext } from '../engine/rule';
 import type { OffsetEdit } from '../engine/edits';
+import { formatScalar } from '../engine/edits';
 import type { Reference } from '../engine/indexes';
 import { NearestIds, q } from '../engine/text';
 import { memberIdNamed } from '../engine/fields';
@@ -106,6 +107,8 @@ function declare(ctx: RuleContext, section: 'stakeholders' | 'roles', id: string
   const { model, edits } = ctx;
   const value = model.root?.value(section) ?? null;
   const second = `${key}: "TODO: ${todo}"`;
+  // `true`, `null`… are kebab-case ids too: quoted, they stay text instead of becoming a boolean.
+  id = formatScalar(id);
   if (isSeq(value) && (value.flow || value.items.length > 0)) {
     if (value.flow) return edits.appendToSeq(value as YAMLSeq, `{id: ${id}, ${second}}`);
     const column = model.lines.positionAt(value.range?.[0] ?? 0).character;
