@@ -1,7 +1,8 @@
 // The organisation view in the language server: the workspace index wired to the open charters,
 // the file events and the "check all charters" mode. When one charter's summary changes, the open
 // charters of the same set are checked again (their organisation findings may have changed); in
-// check-all mode every charter of the set is published, open or not.
+// check-all mode every charter of the set is published, open or not (a closed one again only when
+// its text or its organisation findings changed: publishing it means analysing it again).
 import type { Connection, Diagnostic, FileEvent } from 'vscode-languageserver/node';
 import { FileChangeType } from 'vscode-languageserver/node';
 import type { Analysis } from '../lint';
@@ -30,8 +31,8 @@ export function createOrganisation(connection: Connection, charters: Charters, h
   let checkAll = false;
   /** The set generation each open charter was last published with. */
   const published = new Map<string, number>();
-  /** Charters published in check-all mode that are not open. */
-  const publishedClosed = new Set<string>();
+  /** Charters published in check-all mode that are not open → what they were published from. */
+  const publishedClosed = new Map<string, string>();
   const cache = new WeakMap<Analysis, { generation: number; analysis: Analysis }>();
 
   const platform = charters.configs.platform;
@@ -58,7 +59,7 @@ export function createOrganisation(connection: Connection, charters: Charters, h
     const root = await index.rootIndexOf(path);
     const hit = cache.get(analysis);
     if (hit && hit.generation === root.generation) return hit.analysis;
-    const result = await index.withOrganisation(path, analysis, options);
+    const result = await index.withOrganisation(path, analysis, options, options.key);
     cache.set(analysis, result);
     return result.analysis;
   };
@@ -82,11 +83,20 @@ export function createOrganisation(connection: Connection, charters: Charters, h
   async function publishClosed(root: RootIndex): Promise<void> {
     const open = new Set(charters.all().map((d) => d.uri));
     const result = root.organisation();
+    const notRun = [...result.notRun].sort().join(' ');
     for (const c of root.charters()) {
-      if (open.has(c.uri) || !isCharterUri(c.uri)) continue;
-      const analysis = withSetFindings(c.analysis, root.findingsOf(c.path), result.notRun, c.options);
+      if (!isCharterUri(c.uri)) continue;
+      if (open.has(c.uri)) {
+        // The editor shows the open text's diagnostics now; on close the disk text's are published again.
+        publishedClosed.delete(c.uri);
+        continue;
+      }
+      const findings = root.findingsOf(c.path);
+      const basis = `${c.stamp}\n${notRun}\n${JSON.stringify(findings)}`;
+      if (publishedClosed.get(c.uri) === basis) continue;
+      const analysis = withSetFindings(c.analysis(), findings, result.notRun, c.options);
       hooks.publish(c.uri, withData(analysis.findings).map(({ finding, data }) => toDiagnostic(c.uri, finding, data)));
-      publishedClosed.add(c.uri);
+      publishedClosed.set(c.uri, basis);
     }
   }
 
@@ -99,7 +109,13 @@ export function createOrganisation(connection: Connection, charters: Charters, h
       if (path === undefined) return [];
       const root = await index.rootIndexOf(path);
       const result = root.organisation();
-      return root.charters().map((c) => ({ path: c.path, rel: c.rel, size: c.size, analysis: withSetFindings(c.analysis, root.findingsOf(c.path), result.notRun, c.options) }));
+      return root.charters().map((c) => ({ path: c.path, rel: c.rel, size: c.size, analysis: withSetFindings(c.analysis(), root.findingsOf(c.path), result.notRun, c.options) }));
+    },
+    /** How many charters the set of the charter at `uri` has (without analysing them). */
+    async setSize(uri: string): Promise<number> {
+      const path = pathOf(uri);
+      if (path === undefined) return 0;
+      return (await index.rootIndexOf(path)).charters().length;
     },
     /** What a party carries across the set of the charter at `uri`. */
     async weightOf(uri: string, party: string): Promise<PartyWeight | undefined> {
@@ -129,6 +145,7 @@ export function createOrganisation(connection: Connection, charters: Charters, h
     /** A charter document was closed: its disk text counts again; in check-all mode it stays published. */
     async closed(uri: string): Promise<boolean> {
       published.delete(uri);
+      publishedClosed.delete(uri);
       const path = pathOf(uri);
       if (path === undefined) return false;
       await index.closed(path);
