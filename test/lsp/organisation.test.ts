@@ -8,7 +8,8 @@ import path from 'node:path';
 import { FileChangeType } from 'vscode-languageserver-protocol';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { BASE_CHARTER } from '../helpers/fixtures';
-import { TestClient, positionOf, tempDir, uriOf } from './client';
+import { FULL_CAPABILITIES, TestClient, delay, positionOf, tempDir, uriOf } from './client';
+import { RELIST_MS } from '../../server/src/lsp/workspace-index';
 
 const ORG_ON = { teamCharter: { organisation: { enable: true } } };
 const withTeam = (id: string) => BASE_CHARTER.replace('team:\n  id: payments\n', `team:\n  id: ${id}\n`);
@@ -143,6 +144,19 @@ describe('language server: the organisation view', function () {
     await client.setText(payments, withTeam('payments-core'));
     const after = await client.diagnostics(billing, (p) => !codes(p).includes('team-id-duplicate'));
     assert.equal(after.version, undefined);
+  });
+
+  it('without file events, a charter changed on disk counts once the set is read again (every few seconds, on a keystroke)', async () => {
+    await client.stop();
+    const capabilities = { ...FULL_CAPABILITIES, workspace: { ...FULL_CAPABILITIES.workspace, didChangeWatchedFiles: undefined } };
+    client = await TestClient.start({ folders: [dir], initializationOptions: ORG_ON, capabilities });
+    const uri = uriOf(file('payments/team-charter.yaml'));
+    await client.open(uri, withTeam('payments'));
+    await client.diagnostics(uri, (p) => codes(p).includes('team-id-duplicate'));
+    write('billing/team-charter.yaml', withTeam('billing'));
+    await delay(RELIST_MS + 300);
+    await client.edit(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '#' }]);
+    await client.diagnostics(uri, (p) => !codes(p).includes('team-id-duplicate'));
   });
 
   it('hover on a party shows their weight across the set: decisions owned, approvals, escalations, check-in hours, teams', async () => {

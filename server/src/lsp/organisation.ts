@@ -34,6 +34,8 @@ export function createOrganisation(connection: Connection, charters: Charters, h
   /** Charters published in check-all mode that are not open → what they were published from. */
   const publishedClosed = new Map<string, string>();
   const cache = new WeakMap<Analysis, { generation: number; analysis: Analysis }>();
+  /** The set generation each analysis with organisation findings was made at. */
+  const generationOf = new WeakMap<Analysis, number>();
 
   const platform = charters.configs.platform;
   const pathOf = (uri: string) => platform.pathOf(uri);
@@ -42,6 +44,7 @@ export function createOrganisation(connection: Connection, charters: Charters, h
     uriOf: (path) => platform.uriOf(path),
     log: hooks.log,
     watching: () => watching,
+    changedInBackground: (root) => void setChanged(root).catch((e) => hooks.log(`publishing after re-reading ${root.root.dir} failed: ${(e as Error)?.stack ?? e}`)),
     async optionsFor(path, root) {
       const uri = platform.uriOf(path);
       const [settings, lookup] = await Promise.all([charters.settings.forDocument(platform.uriOf(root.dir)), charters.configs.lookup(uri)]);
@@ -61,17 +64,27 @@ export function createOrganisation(connection: Connection, charters: Charters, h
     if (hit && hit.generation === root.generation) return hit.analysis;
     const result = await index.withOrganisation(path, analysis, options, options.key);
     cache.set(analysis, result);
+    generationOf.set(result.analysis, result.generation);
     return result.analysis;
   };
 
-  /** After an open charter was published: the rest of its set, where the organisation findings may have moved. */
-  async function afterPublish(uri: string): Promise<void> {
+  /**
+   * After an open charter was published (from `analysis`): the rest of its set, where the
+   * organisation findings may have moved, and the charter itself if the set changed meanwhile.
+   */
+  async function afterPublish(uri: string, analysis: Analysis | undefined): Promise<void> {
     const path = pathOf(uri);
     if (path === undefined) return;
     const root = await index.rootIndexOf(path);
-    published.set(uri, root.generation);
+    const generation = (analysis && generationOf.get(analysis)) ?? root.generation;
+    published.set(uri, generation);
+    await setChanged(root, generation === root.generation ? uri : undefined);
+  }
+
+  /** The set changed: its open charters published with an older generation are checked again (all but `except`). */
+  async function setChanged(root: RootIndex, except?: string): Promise<void> {
     for (const doc of charters.all()) {
-      if (doc.uri === uri) continue;
+      if (doc.uri === except) continue;
       const other = pathOf(doc.uri);
       if (other === undefined || !other.startsWith(root.root.dir)) continue;
       if (published.get(doc.uri) !== root.generation) hooks.revalidate(doc.uri);

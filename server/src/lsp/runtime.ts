@@ -55,7 +55,7 @@ export function createRuntime(connection: Connection, documents: TextDocuments<T
     if (state.config.ignoredBy) return publish(uri, state.doc.version, []);
     reportConfigError(state);
     publish(uri, state.doc.version, diagnosticsFor(state));
-    if (s.organisation) await organisation.afterPublish(uri);
+    if (s.organisation) await organisation.afterPublish(uri, state.analysis);
   });
 
   function publish(uri: string, version: number, diagnostics: ReturnType<typeof diagnosticsFor>): void {

@@ -45,6 +45,8 @@ export interface IndexOptions {
   log(message: string): void;
   /** True when the client sends file events (then a listing is kept until an event). */
   watching(): boolean;
+  /** A background re-listing (no file events) found charters or the root config changed on disk. */
+  changedInBackground?(root: RootIndex): void;
 }
 
 interface DiskEntry {
@@ -54,6 +56,8 @@ interface DiskEntry {
   options: AnalyzeOptions;
   /** Bumps per read that changed the entry. */
   version: number;
+  /** What charters() lists for it, made once. */
+  charter?: IndexedCharter;
 }
 
 interface OpenEntry {
@@ -76,6 +80,10 @@ class RootIndex {
   private rootConfig: CharterConfig | undefined;
   private rootConfigKey = '';
   private result: OrganisationResult | undefined;
+  private list: IndexedCharter[] | undefined;
+  private relisting: Promise<void> | undefined;
+  /** Counts changes read from disk (charters, the root config). */
+  private diskChanges = 0;
   /** Bumps whenever a summary or the root config changes. */
   generation = 0;
 
@@ -89,13 +97,30 @@ class RootIndex {
     return (path.startsWith(dir) ? path.slice(dir.length) : path).split('\\').join('/');
   }
 
-  /** Re-lists the root when it was never listed, when asked to, or (without file events) every RELIST_MS. */
+  /**
+   * Re-lists the root when it was never listed or when asked to; without file events, also every
+   * RELIST_MS, in the background: the request that notices goes on with what is known (re-reading
+   * the repository would stall a keystroke), and `changedInBackground` tells when the set changed.
+   */
   async refresh(force = false): Promise<void> {
-    const stale = !this.opts.watching() && Date.now() - this.listedAt > RELIST_MS;
-    if (this.listed && !force && !stale) return;
+    if (!this.listed || force) return this.relist();
+    if (this.relisting || this.opts.watching() || Date.now() - this.listedAt <= RELIST_MS) return;
+    const before = this.diskChanges;
+    this.relisting = this.relist()
+      .then(() => {
+        if (this.diskChanges !== before) this.opts.changedInBackground?.(this);
+      })
+      .catch((e) => this.opts.log(`re-reading ${this.root.dir} failed: ${(e as Error)?.stack ?? e}`))
+      .finally(() => {
+        this.relisting = undefined;
+      });
+  }
+
+  private async relist(): Promise<void> {
     const host = this.opts.host();
     const listing = await host.listCharters(this.root, {});
     this.listed = listing.charters.map((c) => c.path);
+    this.list = undefined;
     this.listedAt = Date.now();
     const keep = new Set(this.listed);
     for (const path of [...this.disk.keys()]) if (!keep.has(path)) this.forgetDisk(path);
@@ -104,6 +129,7 @@ class RootIndex {
     if (key !== this.rootConfigKey) {
       this.rootConfigKey = key;
       this.rootConfig = governing.rules?.config;
+      this.diskChanges++;
       this.changed();
     }
     for (const path of this.listed) if (!this.open.has(path)) await this.readDisk(path);
@@ -122,6 +148,7 @@ class RootIndex {
     try {
       const analysis = analyze(read.file.text, options);
       this.disk.set(path, { text: read.file.text, key, summary: summarize(this.rel(path), analysis), options, version: ++entryVersions });
+      this.diskChanges++;
       this.changed();
     } catch (e) {
       this.opts.log(`indexing ${path} failed: ${(e as Error)?.stack ?? e}`);
@@ -129,7 +156,9 @@ class RootIndex {
   }
 
   private forgetDisk(path: string): void {
-    if (this.disk.delete(path)) this.changed();
+    if (!this.disk.delete(path)) return;
+    this.diskChanges++;
+    this.changed();
   }
 
   /**
@@ -143,6 +172,7 @@ class RootIndex {
     const summary = summarize(rel, analysis);
     const before = known ?? this.disk.get(path);
     this.open.set(path, { analysis, summary, options, key, version: ++entryVersions });
+    this.list = undefined;
     if (this.result && before && key !== undefined && before.key === key) {
       const moves = movedRanges(before.summary, summary);
       const findings = moves && movedFindings(this.result.findings, rel, moves);
@@ -168,6 +198,7 @@ class RootIndex {
     if (deleted) {
       this.forgetDisk(path);
       if (this.listed) this.listed = this.listed.filter((p) => p !== path);
+      this.list = undefined;
       return;
     }
     if (this.listed && !this.listed.includes(path)) {
@@ -188,26 +219,28 @@ class RootIndex {
   private changed(): void {
     this.generation++;
     this.result = undefined;
+    this.list = undefined;
   }
 
-  /** Every charter of the set: the open ones as edited, the others as on disk. */
+  /** Every charter of the set: the open ones as edited, the others as on disk (kept until one changes). */
   charters(): IndexedCharter[] {
+    if (this.list) return this.list;
     const out: IndexedCharter[] = [];
     const paths = new Set([...(this.listed ?? []), ...this.open.keys()]);
     for (const path of paths) {
       const open = this.open.get(path);
-      const base = { path, uri: this.opts.uriOf(path), rel: this.rel(path) };
       if (open) {
         const { analysis, summary, options } = open;
-        out.push({ ...base, analysis: () => analysis, summary, options, open: true, size: analysis.model.text.length, stamp: `open ${open.version}` });
+        out.push({ path, uri: this.opts.uriOf(path), rel: this.rel(path), analysis: () => analysis, summary, options, open: true, size: analysis.model.text.length, stamp: `open ${open.version}` });
         continue;
       }
       const disk = this.disk.get(path);
       if (!disk) continue;
       const { text, summary, options } = disk;
-      out.push({ ...base, analysis: () => analyze(text, options), summary, options, open: false, size: text.length, stamp: `disk ${disk.version}` });
+      disk.charter ??= { path, uri: this.opts.uriOf(path), rel: this.rel(path), analysis: () => analyze(text, options), summary, options, open: false, size: text.length, stamp: `disk ${disk.version}` };
+      out.push(disk.charter);
     }
-    return out;
+    return (this.list = out);
   }
 
   organisation(): OrganisationResult {
