@@ -18,6 +18,7 @@ import type { OrganisationResult } from '../org/run';
 
 /** How long a listing of a root is trusted when the client sends no file events. */
 export const RELIST_MS = 5000;
+const BACKGROUND_DELAY_MS = 50;
 
 export interface IndexedCharter {
   path: string;
@@ -106,7 +107,7 @@ class RootIndex {
     if (!this.listed || force) return this.relist();
     if (this.relisting || this.opts.watching() || Date.now() - this.listedAt <= RELIST_MS) return;
     const before = this.diskChanges;
-    this.relisting = this.relist()
+    this.relisting = this.relist(true)
       .then(() => {
         if (this.diskChanges !== before) this.opts.changedInBackground?.(this);
       })
@@ -116,7 +117,11 @@ class RootIndex {
       });
   }
 
-  private async relist(): Promise<void> {
+  /** `background`: let other messages in between two files (the host reads files synchronously inside its promises). */
+  private async relist(background = false): Promise<void> {
+    // In the background: once the request that noticed has been answered (the JSON-RPC writer
+    // writes on a later turn, and the listing is one synchronous walk of the root).
+    if (background) await new Promise<void>((resolve) => setTimeout(resolve, BACKGROUND_DELAY_MS));
     const host = this.opts.host();
     const listing = await host.listCharters(this.root, {});
     this.listed = listing.charters.map((c) => c.path);
@@ -132,7 +137,10 @@ class RootIndex {
       this.diskChanges++;
       this.changed();
     }
-    for (const path of this.listed) if (!this.open.has(path)) await this.readDisk(path);
+    for (const path of this.listed) {
+      if (background) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (!this.open.has(path)) await this.readDisk(path);
+    }
   }
 
   /** A charter that is not open, analysed from disk again when its text or options changed. */
