@@ -57,8 +57,6 @@ interface DiskEntry {
   options: AnalyzeOptions;
   /** Bumps per read that changed the entry. */
   version: number;
-  /** What charters() lists for it, made once. */
-  charter?: IndexedCharter;
 }
 
 interface OpenEntry {
@@ -81,7 +79,6 @@ class RootIndex {
   private rootConfig: CharterConfig | undefined;
   private rootConfigKey = '';
   private result: OrganisationResult | undefined;
-  private list: IndexedCharter[] | undefined;
   private relisting: Promise<void> | undefined;
   /** Counts changes read from disk (charters, the root config). */
   private diskChanges = 0;
@@ -125,7 +122,6 @@ class RootIndex {
     const host = this.opts.host();
     const listing = await host.listCharters(this.root, {});
     this.listed = listing.charters.map((c) => c.path);
-    this.list = undefined;
     this.listedAt = Date.now();
     const keep = new Set(this.listed);
     for (const path of [...this.disk.keys()]) if (!keep.has(path)) this.forgetDisk(path);
@@ -180,7 +176,6 @@ class RootIndex {
     const summary = summarize(rel, analysis);
     const before = known ?? this.disk.get(path);
     this.open.set(path, { analysis, summary, options, key, version: ++entryVersions });
-    this.list = undefined;
     if (this.result && before && key !== undefined && before.key === key) {
       const moves = movedRanges(before.summary, summary);
       const findings = moves && movedFindings(this.result.findings, rel, moves);
@@ -206,7 +201,6 @@ class RootIndex {
     if (deleted) {
       this.forgetDisk(path);
       if (this.listed) this.listed = this.listed.filter((p) => p !== path);
-      this.list = undefined;
       return;
     }
     if (this.listed && !this.listed.includes(path)) {
@@ -227,12 +221,10 @@ class RootIndex {
   private changed(): void {
     this.generation++;
     this.result = undefined;
-    this.list = undefined;
   }
 
-  /** Every charter of the set: the open ones as edited, the others as on disk (kept until one changes). */
+  /** Every charter of the set: the open ones as edited, the others as on disk. */
   charters(): IndexedCharter[] {
-    if (this.list) return this.list;
     const out: IndexedCharter[] = [];
     const paths = new Set([...(this.listed ?? []), ...this.open.keys()]);
     for (const path of paths) {
@@ -245,10 +237,9 @@ class RootIndex {
       const disk = this.disk.get(path);
       if (!disk) continue;
       const { text, summary, options } = disk;
-      disk.charter ??= { path, uri: this.opts.uriOf(path), rel: this.rel(path), analysis: () => analyze(text, options), summary, options, open: false, size: text.length, stamp: `disk ${disk.version}` };
-      out.push(disk.charter);
+      out.push({ path, uri: this.opts.uriOf(path), rel: this.rel(path), analysis: () => analyze(text, options), summary, options, open: false, size: text.length, stamp: `disk ${disk.version}` });
     }
-    return (this.list = out);
+    return out;
   }
 
   organisation(): OrganisationResult {
