@@ -8,7 +8,8 @@ import path from 'node:path';
 import { FileChangeType } from 'vscode-languageserver-protocol';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { BASE_CHARTER } from '../helpers/fixtures';
-import { TestClient, positionOf, tempDir, uriOf } from './client';
+import { FULL_CAPABILITIES, TestClient, delay, positionOf, tempDir, uriOf } from './client';
+import { RELIST_MS } from '../../server/src/lsp/workspace-index';
 
 const ORG_ON = { teamCharter: { organisation: { enable: true } } };
 const withTeam = (id: string) => BASE_CHARTER.replace('team:\n  id: payments\n', `team:\n  id: ${id}\n`);
@@ -73,6 +74,47 @@ describe('language server: the organisation view', function () {
     await client.diagnostics(b, (p) => !codes(p).includes('team-id-duplicate'));
   });
 
+  it('typing in one charter of the set keeps its organisation findings where they belong: lines moved, a name changed, closed', async () => {
+    const a = uriOf(file('payments/team-charter.yaml'));
+    const b = uriOf(file('billing/team-charter.yaml'));
+    const duplicate = (p: PublishDiagnosticsParams) => p.diagnostics.find((d) => d.code === 'team-id-duplicate');
+    const at = (p: PublishDiagnosticsParams, code: string) => {
+      const d = p.diagnostics.find((x) => x.code === code);
+      return d && [d.range.start.line, d.range.start.character, ...(d.relatedInformation ?? []).flatMap((r) => [r.location.uri, r.location.range.start.line])];
+    };
+    await client.open(a, withTeam('payments'));
+    await client.open(b, withTeam('payments'));
+    await client.diagnostics(a, (p) => duplicate(p)?.range.start.line === 3);
+    await client.diagnostics(b, (p) => duplicate(p)?.relatedInformation?.[0].location.range.start.line === 3);
+
+    // Two lines added at the top: the finding moves down in payments, and billing's related place follows it.
+    await client.edit(a, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '# one\n# two\n' }]);
+    assert.deepEqual(at(await client.diagnostics(a, (p) => duplicate(p)?.range.start.line === 5), 'team-id-duplicate'), [5, 6, b, 3]);
+    assert.deepEqual(at(await client.diagnostics(b, (p) => duplicate(p)?.relatedInformation?.[0].location.range.start.line === 5), 'team-id-duplicate'), [3, 6, a, 5]);
+
+    // Typing in the mission, one key at a time: nothing moves.
+    const sentence = 'Merchants get paid within one day of every sale.';
+    const mission = positionOf(client.text(a), sentence, sentence.length);
+    for (const [i, key] of [...' Always.'].entries()) {
+      await client.edit(a, [{ range: { start: { ...mission, character: mission.character + i }, end: { ...mission, character: mission.character + i } }, newText: key }]);
+    }
+    const typed = await client.diagnostics(a);
+    assert.match(client.text(a), /every sale\. Always\.\n/);
+    assert.deepEqual(at(typed, 'team-id-duplicate'), [5, 6, b, 3]);
+    assert.equal(at(typed, 'party-name-mismatch'), undefined);
+
+    // A member's name changed: the organisation rules run again and find it, at the name typed.
+    const name = positionOf(client.text(a), 'Ana Silva', 9);
+    await client.edit(a, [{ range: { start: name, end: name }, newText: 'ra' }]);
+    const renamed = await client.diagnostics(a, (p) => codes(p).includes('party-name-mismatch'));
+    assert.deepEqual(at(renamed, 'party-name-mismatch'), [name.line, name.character - 9, b, 15]);
+    assert.deepEqual(at(renamed, 'team-id-duplicate'), [5, 6, b, 3]);
+
+    // Closed without saving: billing's related place is payments on disk again.
+    await client.close(a);
+    assert.deepEqual(at(await client.diagnostics(b, (p) => duplicate(p)?.relatedInformation?.[0].location.range.start.line === 3), 'team-id-duplicate'), [3, 6, a, 3]);
+  });
+
   it('"check all charters" publishes every charter of the set, and closing one keeps its diagnostics', async () => {
     const result = await client.request<{ charters: number }>('workspace/executeCommand', { command: 'teamCharter.checkAllCharters', arguments: [] });
     assert.equal(result.charters, 3);
@@ -87,6 +129,34 @@ describe('language server: the organisation view', function () {
       const last = client.published.filter((p) => p.uri === billing).pop();
       return last && codes(last).includes('team-id-duplicate') && last.version === undefined ? last : undefined;
     });
+  });
+
+  it('"check all charters": a charter that is not open is published again when an edit elsewhere changes its organisation findings', async () => {
+    await client.request('workspace/executeCommand', { command: 'teamCharter.checkAllCharters', arguments: [] });
+    const billing = uriOf(file('billing/team-charter.yaml'));
+    const payments = uriOf(file('payments/team-charter.yaml'));
+    await client.diagnostics(billing, (p) => codes(p).includes('team-id-duplicate'));
+    await client.open(payments, withTeam('payments'));
+    await client.diagnostics(payments, (p) => codes(p).includes('team-id-duplicate'));
+    // Lines added above the id: billing's related place moves with it.
+    await client.edit(payments, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '# moved\n' }]);
+    await client.diagnostics(billing, (p) => p.diagnostics.find((d) => d.code === 'team-id-duplicate')?.relatedInformation?.[0].location.range.start.line === 4);
+    await client.setText(payments, withTeam('payments-core'));
+    const after = await client.diagnostics(billing, (p) => !codes(p).includes('team-id-duplicate'));
+    assert.equal(after.version, undefined);
+  });
+
+  it('without file events, a charter changed on disk counts once the set is read again (every few seconds, on a keystroke)', async () => {
+    await client.stop();
+    const capabilities = { ...FULL_CAPABILITIES, workspace: { ...FULL_CAPABILITIES.workspace, didChangeWatchedFiles: undefined } };
+    client = await TestClient.start({ folders: [dir], initializationOptions: ORG_ON, capabilities });
+    const uri = uriOf(file('payments/team-charter.yaml'));
+    await client.open(uri, withTeam('payments'));
+    await client.diagnostics(uri, (p) => codes(p).includes('team-id-duplicate'));
+    write('billing/team-charter.yaml', withTeam('billing'));
+    await delay(RELIST_MS + 300);
+    await client.edit(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '#' }]);
+    await client.diagnostics(uri, (p) => !codes(p).includes('team-id-duplicate'));
   });
 
   it('hover on a party shows their weight across the set: decisions owned, approvals, escalations, check-in hours, teams', async () => {

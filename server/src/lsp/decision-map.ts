@@ -24,7 +24,13 @@ import { todayString } from './analyzer';
 /** The charters of the set a document belongs to (the workspace index: open ones as edited). */
 export type SetCharters = (uri: string) => Promise<Array<{ path: string; rel: string; analysis: Analysis; size: number }>>;
 
-export function createDecisionMap(charters: () => Charters, log: (message: string) => void, setOf: SetCharters) {
+/** The charters of a set with their full analyses (costly: the ones not open are analysed again), and how many there are. */
+export interface SetOf {
+  charters: SetCharters;
+  size(uri: string): Promise<number>;
+}
+
+export function createDecisionMap(charters: () => Charters, log: (message: string) => void, setOf: SetOf) {
   async function charter(params: DecisionMapParams | null | undefined): Promise<DecisionMapResult | null> {
     const uri = params?.uri;
     if (typeof uri !== 'string') return null;
@@ -43,7 +49,7 @@ export function createDecisionMap(charters: () => Charters, log: (message: strin
         title: charterTitle(report),
         html: `${bannerHtml(report)}${drawn}<h2>Findings</h2>${findingsHtml(report, opts)}`,
         styles: TABLE_STYLES,
-        workspaceCharters: (await setOf(uri)).length || 1,
+        workspaceCharters: (await setOf.size(uri)) || 1,
       };
     } catch (e) {
       log(`decision map failed for ${uri}: ${(e as Error)?.stack ?? e}`);
@@ -56,7 +62,7 @@ export function createDecisionMap(charters: () => Charters, log: (message: strin
     if (typeof uri !== 'string') return null;
     try {
       const settings = await charters().settings.forDocument(uri);
-      const inputs: CharterInput[] = (await setOf(uri)).map((c) => ({
+      const inputs: CharterInput[] = (await setOf.charters(uri)).map((c) => ({
         path: c.rel,
         analysis: c.analysis,
         ...(c.size > settings.maxFileSize ? { tooLarge: { size: c.size, limit: settings.maxFileSize } } : {}),

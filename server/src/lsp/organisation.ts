@@ -1,7 +1,8 @@
 // The organisation view in the language server: the workspace index wired to the open charters,
 // the file events and the "check all charters" mode. When one charter's summary changes, the open
 // charters of the same set are checked again (their organisation findings may have changed); in
-// check-all mode every charter of the set is published, open or not.
+// check-all mode every charter of the set is published, open or not (a closed one again only when
+// its text or its organisation findings changed: publishing it means analysing it again).
 import type { Connection, Diagnostic, FileEvent } from 'vscode-languageserver/node';
 import { FileChangeType } from 'vscode-languageserver/node';
 import type { Analysis } from '../lint';
@@ -30,9 +31,11 @@ export function createOrganisation(connection: Connection, charters: Charters, h
   let checkAll = false;
   /** The set generation each open charter was last published with. */
   const published = new Map<string, number>();
-  /** Charters published in check-all mode that are not open. */
-  const publishedClosed = new Set<string>();
+  /** Charters published in check-all mode that are not open → what they were published from. */
+  const publishedClosed = new Map<string, string>();
   const cache = new WeakMap<Analysis, { generation: number; analysis: Analysis }>();
+  /** The set generation each analysis with organisation findings was made at. */
+  const generationOf = new WeakMap<Analysis, number>();
 
   const platform = charters.configs.platform;
   const pathOf = (uri: string) => platform.pathOf(uri);
@@ -41,6 +44,7 @@ export function createOrganisation(connection: Connection, charters: Charters, h
     uriOf: (path) => platform.uriOf(path),
     log: hooks.log,
     watching: () => watching,
+    changedInBackground: (root) => void setChanged(root).catch((e) => hooks.log(`publishing after re-reading ${root.root.dir} failed: ${(e as Error)?.stack ?? e}`)),
     async optionsFor(path, root) {
       const uri = platform.uriOf(path);
       const [settings, lookup] = await Promise.all([charters.settings.forDocument(platform.uriOf(root.dir)), charters.configs.lookup(uri)]);
@@ -58,19 +62,29 @@ export function createOrganisation(connection: Connection, charters: Charters, h
     const root = await index.rootIndexOf(path);
     const hit = cache.get(analysis);
     if (hit && hit.generation === root.generation) return hit.analysis;
-    const result = await index.withOrganisation(path, analysis, options);
+    const result = await index.withOrganisation(path, analysis, options, options.key);
     cache.set(analysis, result);
+    generationOf.set(result.analysis, result.generation);
     return result.analysis;
   };
 
-  /** After an open charter was published: the rest of its set, where the organisation findings may have moved. */
-  async function afterPublish(uri: string): Promise<void> {
+  /**
+   * After an open charter was published (from `analysis`): the rest of its set, where the
+   * organisation findings may have moved, and the charter itself if the set changed meanwhile.
+   */
+  async function afterPublish(uri: string, analysis: Analysis | undefined): Promise<void> {
     const path = pathOf(uri);
     if (path === undefined) return;
     const root = await index.rootIndexOf(path);
-    published.set(uri, root.generation);
+    const generation = (analysis && generationOf.get(analysis)) ?? root.generation;
+    published.set(uri, generation);
+    await setChanged(root, generation === root.generation ? uri : undefined);
+  }
+
+  /** The set changed: its open charters published with an older generation are checked again (all but `except`). */
+  async function setChanged(root: RootIndex, except?: string): Promise<void> {
     for (const doc of charters.all()) {
-      if (doc.uri === uri) continue;
+      if (doc.uri === except) continue;
       const other = pathOf(doc.uri);
       if (other === undefined || !other.startsWith(root.root.dir)) continue;
       if (published.get(doc.uri) !== root.generation) hooks.revalidate(doc.uri);
@@ -82,11 +96,20 @@ export function createOrganisation(connection: Connection, charters: Charters, h
   async function publishClosed(root: RootIndex): Promise<void> {
     const open = new Set(charters.all().map((d) => d.uri));
     const result = root.organisation();
+    const notRun = [...result.notRun].sort().join(' ');
     for (const c of root.charters()) {
-      if (open.has(c.uri) || !isCharterUri(c.uri)) continue;
-      const analysis = withSetFindings(c.analysis, root.findingsOf(c.path), result.notRun, c.options);
+      if (!isCharterUri(c.uri)) continue;
+      if (open.has(c.uri)) {
+        // The editor shows the open text's diagnostics now; on close the disk text's are published again.
+        publishedClosed.delete(c.uri);
+        continue;
+      }
+      const findings = root.findingsOf(c.path);
+      const basis = `${c.stamp}\n${notRun}\n${JSON.stringify(findings)}`;
+      if (publishedClosed.get(c.uri) === basis) continue;
+      const analysis = withSetFindings(c.analysis(), findings, result.notRun, c.options);
       hooks.publish(c.uri, withData(analysis.findings).map(({ finding, data }) => toDiagnostic(c.uri, finding, data)));
-      publishedClosed.add(c.uri);
+      publishedClosed.set(c.uri, basis);
     }
   }
 
@@ -99,7 +122,13 @@ export function createOrganisation(connection: Connection, charters: Charters, h
       if (path === undefined) return [];
       const root = await index.rootIndexOf(path);
       const result = root.organisation();
-      return root.charters().map((c) => ({ path: c.path, rel: c.rel, size: c.size, analysis: withSetFindings(c.analysis, root.findingsOf(c.path), result.notRun, c.options) }));
+      return root.charters().map((c) => ({ path: c.path, rel: c.rel, size: c.size, analysis: withSetFindings(c.analysis(), root.findingsOf(c.path), result.notRun, c.options) }));
+    },
+    /** How many charters the set of the charter at `uri` has (without analysing them). */
+    async setSize(uri: string): Promise<number> {
+      const path = pathOf(uri);
+      if (path === undefined) return 0;
+      return (await index.rootIndexOf(path)).charters().length;
     },
     /** What a party carries across the set of the charter at `uri`. */
     async weightOf(uri: string, party: string): Promise<PartyWeight | undefined> {
@@ -129,6 +158,7 @@ export function createOrganisation(connection: Connection, charters: Charters, h
     /** A charter document was closed: its disk text counts again; in check-all mode it stays published. */
     async closed(uri: string): Promise<boolean> {
       published.delete(uri);
+      publishedClosed.delete(uri);
       const path = pathOf(uri);
       if (path === undefined) return false;
       await index.closed(path);

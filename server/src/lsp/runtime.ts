@@ -55,7 +55,7 @@ export function createRuntime(connection: Connection, documents: TextDocuments<T
     if (state.config.ignoredBy) return publish(uri, state.doc.version, []);
     reportConfigError(state);
     publish(uri, state.doc.version, diagnosticsFor(state));
-    if (s.organisation) await organisation.afterPublish(uri);
+    if (s.organisation) await organisation.afterPublish(uri, state.analysis);
   });
 
   function publish(uri: string, version: number, diagnostics: ReturnType<typeof diagnosticsFor>): void {
@@ -109,7 +109,10 @@ export function createRuntime(connection: Connection, documents: TextDocuments<T
       for (const doc of documents.all()) if (isConfigFileUri(doc.uri)) scheduler.request(doc.uri, 'config');
     },
     /** Loaded on first use: the report's renderers (and dagre) stay out of a plain check's start-up. */
-    decisionMap: () => (decisionMap ??= (require('./decision-map') as typeof import('./decision-map')).createDecisionMap(() => charters, log, async (uri) => ((await settings.forDocument(uri)).organisation ? organisation.setCharters(uri) : []))),
+    decisionMap: () => (decisionMap ??= (require('./decision-map') as typeof import('./decision-map')).createDecisionMap(() => charters, log, {
+      charters: async (uri) => ((await settings.forDocument(uri)).organisation ? organisation.setCharters(uri) : []),
+      size: async (uri) => ((await settings.forDocument(uri)).organisation ? organisation.setSize(uri) : 0),
+    })),
     validate: (uri: string, reason: Reason) => scheduler.request(uri, reason),
     async closed(uri: string): Promise<void> {
       scheduler.cancel(uri);

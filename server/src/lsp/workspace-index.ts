@@ -2,7 +2,10 @@
 // "Root"), every charter's summary, worked out from its analysis (open documents as edited, the
 // others from disk through the host, without opening them), and the organisation findings over
 // them. A summary is recomputed only when its charter changes; a keystroke re-summarises one file
-// and re-runs the (cheap) organisation rules, never re-reads the repository.
+// and never re-reads the repository. Charters that are not open keep only their text and summary
+// (their analyses would be most of the server's memory); a full analysis is made again when asked.
+// An edit that only moves things in the charter moves its organisation findings with them
+// (org/remap.ts) instead of running the organisation rules again.
 import type { Analysis, AnalyzeOptions } from '../lint';
 import { analyze, withSetFindings } from '../lint';
 import type { CharterConfig, Finding } from '../engine/model';
@@ -10,17 +13,20 @@ import type { CharterSummary } from '../engine/charter-set';
 import type { CharterHost, CharterRoot } from '../host/host';
 import { summarize } from '../org/summary';
 import { checkOrganisation } from '../org/run';
+import { movedFindings, movedRanges } from '../org/remap';
 import type { OrganisationResult } from '../org/run';
 
 /** How long a listing of a root is trusted when the client sends no file events. */
 export const RELIST_MS = 5000;
+const BACKGROUND_DELAY_MS = 50;
 
 export interface IndexedCharter {
   path: string;
   uri: string;
   /** Path relative to the root, `/`-separated. */
   rel: string;
-  analysis: Analysis;
+  /** Its full analysis: the open document's, or (not open) the disk text analysed again, not kept. */
+  analysis(): Analysis;
   summary: CharterSummary;
   /** The options it was analysed with (its config, with the editor's rule settings on top). */
   options: AnalyzeOptions;
@@ -28,6 +34,8 @@ export interface IndexedCharter {
   open: boolean;
   /** Characters in the text analysed (to tell a charter above the size limit). */
   size: number;
+  /** Changes whenever what was analysed or its options change (a charter read again from disk counts as new). */
+  stamp: string;
 }
 
 export interface IndexOptions {
@@ -38,25 +46,42 @@ export interface IndexOptions {
   log(message: string): void;
   /** True when the client sends file events (then a listing is kept until an event). */
   watching(): boolean;
+  /** A background re-listing (no file events) found charters or the root config changed on disk. */
+  changedInBackground?(root: RootIndex): void;
 }
 
 interface DiskEntry {
   text: string;
   key: string;
+  summary: CharterSummary;
+  options: AnalyzeOptions;
+  /** Bumps per read that changed the entry. */
+  version: number;
+}
+
+interface OpenEntry {
   analysis: Analysis;
   summary: CharterSummary;
   options: AnalyzeOptions;
+  /** The options' key (config stamp, rule settings, today), when known. */
+  key: string | undefined;
+  version: number;
 }
+
+let entryVersions = 0;
 
 /** One root's set: what is on disk, what is open, and the organisation findings over both. */
 class RootIndex {
   private listed: string[] | undefined;
   private listedAt = 0;
   private readonly disk = new Map<string, DiskEntry>();
-  private readonly open = new Map<string, { analysis: Analysis; summary: CharterSummary; options: AnalyzeOptions }>();
+  private readonly open = new Map<string, OpenEntry>();
   private rootConfig: CharterConfig | undefined;
   private rootConfigKey = '';
   private result: OrganisationResult | undefined;
+  private relisting: Promise<void> | undefined;
+  /** Counts changes read from disk (charters, the root config). */
+  private diskChanges = 0;
   /** Bumps whenever a summary or the root config changes. */
   generation = 0;
 
@@ -70,10 +95,30 @@ class RootIndex {
     return (path.startsWith(dir) ? path.slice(dir.length) : path).split('\\').join('/');
   }
 
-  /** Re-lists the root when it was never listed, when asked to, or (without file events) every RELIST_MS. */
+  /**
+   * Re-lists the root when it was never listed or when asked to; without file events, also every
+   * RELIST_MS, in the background: the request that notices goes on with what is known (re-reading
+   * the repository would stall a keystroke), and `changedInBackground` tells when the set changed.
+   */
   async refresh(force = false): Promise<void> {
-    const stale = !this.opts.watching() && Date.now() - this.listedAt > RELIST_MS;
-    if (this.listed && !force && !stale) return;
+    if (!this.listed || force) return this.relist();
+    if (this.relisting || this.opts.watching() || Date.now() - this.listedAt <= RELIST_MS) return;
+    const before = this.diskChanges;
+    this.relisting = this.relist(true)
+      .then(() => {
+        if (this.diskChanges !== before) this.opts.changedInBackground?.(this);
+      })
+      .catch((e) => this.opts.log(`re-reading ${this.root.dir} failed: ${(e as Error)?.stack ?? e}`))
+      .finally(() => {
+        this.relisting = undefined;
+      });
+  }
+
+  /** `background`: let other messages in between two files (the host reads files synchronously inside its promises). */
+  private async relist(background = false): Promise<void> {
+    // In the background: once the request that noticed has been answered (the JSON-RPC writer
+    // writes on a later turn, and the listing is one synchronous walk of the root).
+    if (background) await new Promise<void>((resolve) => setTimeout(resolve, BACKGROUND_DELAY_MS));
     const host = this.opts.host();
     const listing = await host.listCharters(this.root, {});
     this.listed = listing.charters.map((c) => c.path);
@@ -85,9 +130,13 @@ class RootIndex {
     if (key !== this.rootConfigKey) {
       this.rootConfigKey = key;
       this.rootConfig = governing.rules?.config;
+      this.diskChanges++;
       this.changed();
     }
-    for (const path of this.listed) if (!this.open.has(path)) await this.readDisk(path);
+    for (const path of this.listed) {
+      if (background) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (!this.open.has(path)) await this.readDisk(path);
+    }
   }
 
   /** A charter that is not open, analysed from disk again when its text or options changed. */
@@ -102,7 +151,8 @@ class RootIndex {
     if (known && known.text === read.file.text && known.key === key) return;
     try {
       const analysis = analyze(read.file.text, options);
-      this.disk.set(path, { text: read.file.text, key, analysis, summary: summarize(this.rel(path), analysis), options });
+      this.disk.set(path, { text: read.file.text, key, summary: summarize(this.rel(path), analysis), options, version: ++entryVersions });
+      this.diskChanges++;
       this.changed();
     } catch (e) {
       this.opts.log(`indexing ${path} failed: ${(e as Error)?.stack ?? e}`);
@@ -110,14 +160,32 @@ class RootIndex {
   }
 
   private forgetDisk(path: string): void {
-    if (this.disk.delete(path)) this.changed();
+    if (!this.disk.delete(path)) return;
+    this.diskChanges++;
+    this.changed();
   }
 
-  /** An open charter's current analysis (summarised again only when the analysis is a new one). */
-  setOpen(path: string, analysis: Analysis, options: AnalyzeOptions): void {
+  /**
+   * An open charter's current analysis (summarised again only when the analysis is a new one).
+   * `key` identifies the options (config and rule settings); without one the rules always run again.
+   */
+  setOpen(path: string, analysis: Analysis, options: AnalyzeOptions, key?: string): void {
     const known = this.open.get(path);
     if (known?.analysis === analysis) return;
-    this.open.set(path, { analysis, summary: summarize(this.rel(path), analysis), options });
+    const rel = this.rel(path);
+    const summary = summarize(rel, analysis);
+    const before = known ?? this.disk.get(path);
+    this.open.set(path, { analysis, summary, options, key, version: ++entryVersions });
+    if (this.result && before && key !== undefined && before.key === key) {
+      const moves = movedRanges(before.summary, summary);
+      const findings = moves && movedFindings(this.result.findings, rel, moves);
+      if (findings) {
+        // Same findings, other places: the other open charters' related places into this one moved too.
+        this.generation++;
+        this.result = { findings, notRun: this.result.notRun };
+        return;
+      }
+    }
     this.changed();
   }
 
@@ -161,10 +229,15 @@ class RootIndex {
     const paths = new Set([...(this.listed ?? []), ...this.open.keys()]);
     for (const path of paths) {
       const open = this.open.get(path);
-      const entry = open ?? this.disk.get(path);
-      if (!entry) continue;
-      const size = open ? open.analysis.model.text.length : (this.disk.get(path)?.text.length ?? 0);
-      out.push({ path, uri: this.opts.uriOf(path), rel: this.rel(path), analysis: entry.analysis, summary: entry.summary, options: entry.options, open: Boolean(open), size });
+      if (open) {
+        const { analysis, summary, options } = open;
+        out.push({ path, uri: this.opts.uriOf(path), rel: this.rel(path), analysis: () => analysis, summary, options, open: true, size: analysis.model.text.length, stamp: `open ${open.version}` });
+        continue;
+      }
+      const disk = this.disk.get(path);
+      if (!disk) continue;
+      const { text, summary, options } = disk;
+      out.push({ path, uri: this.opts.uriOf(path), rel: this.rel(path), analysis: () => analyze(text, options), summary, options, open: false, size: text.length, stamp: `disk ${disk.version}` });
     }
     return out;
   }
@@ -220,9 +293,9 @@ export class WorkspaceIndex {
    * An open charter's analysis with its organisation findings added (suppressions apply to them);
    * the index learns the open text's summary on the way.
    */
-  async withOrganisation(path: string, analysis: Analysis, options: AnalyzeOptions): Promise<{ analysis: Analysis; generation: number }> {
+  async withOrganisation(path: string, analysis: Analysis, options: AnalyzeOptions, key?: string): Promise<{ analysis: Analysis; generation: number }> {
     const root = await this.rootIndexOf(path);
-    root.setOpen(path, analysis, options);
+    root.setOpen(path, analysis, options, key);
     const result = root.organisation();
     return { analysis: withSetFindings(analysis, root.findingsOf(path), result.notRun, options), generation: root.generation };
   }

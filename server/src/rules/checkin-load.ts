@@ -1,8 +1,10 @@
 // One person's week made of other people's check-ins: counted across every charter of the set,
 // each check-in once per person, minutes × 7 ÷ its interval in days.
 import { defineSetRule } from '../engine/rule';
-import type { CharterSummary, CheckinSummary } from '../engine/charter-set';
+import type { CharterSummary, CheckinSummary, PartyDeclaration } from '../engine/charter-set';
 import { plural } from '../engine/text';
+
+type Place = { c: CharterSummary; p: PartyDeclaration };
 
 export default defineSetRule({
   id: 'checkin-load',
@@ -15,26 +17,34 @@ export default defineSetRule({
     // A person: a member id, or a stakeholder of kind person (or no kind), in any charter.
     const persons = new Set<string>();
     for (const c of ctx.charters) for (const p of c.parties) if (p.section === 'members' || p.kind === undefined || p.kind === 'person') persons.add(p.id);
-    const load = new Map<string, Array<{ charter: CharterSummary; checkin: CheckinSummary }>>();
+    // Minutes per person first; the check-ins and places only for the few above the limit.
+    const minutes = new Map<string, number>();
     for (const c of ctx.charters) {
       for (const checkin of c.checkins) {
         if (checkin.weeklyMinutes <= 0) continue;
-        for (const person of checkin.people) {
-          if (!persons.has(person)) continue;
-          const list = load.get(person);
-          if (list) list.push({ charter: c, checkin });
-          else load.set(person, [{ charter: c, checkin }]);
-        }
+        for (const person of checkin.people) if (persons.has(person)) minutes.set(person, (minutes.get(person) ?? 0) + checkin.weeklyMinutes);
       }
     }
     const limit = ctx.options.maxHoursPerWeek * 60;
-    for (const [person, checkins] of load) {
-      const minutes = checkins.reduce((n, x) => n + x.checkin.weeklyMinutes, 0);
-      if (minutes <= limit) continue;
+    const over = new Map<string, { checkins: Array<{ charter: CharterSummary; checkin: CheckinSummary }>; asMember: Place[]; anywhere: Place[] }>();
+    for (const [person, total] of minutes) if (total > limit) over.set(person, { checkins: [], asMember: [], anywhere: [] });
+    if (over.size === 0) return;
+    for (const c of ctx.charters) {
+      for (const checkin of c.checkins) {
+        if (checkin.weeklyMinutes <= 0) continue;
+        for (const person of checkin.people) over.get(person)?.checkins.push({ charter: c, checkin });
+      }
+      for (const p of c.parties) {
+        const here = over.get(p.id);
+        if (!here) continue;
+        here.anywhere.push({ c, p });
+        if (p.section === 'members') here.asMember.push({ c, p });
+      }
+    }
+    for (const [person, { checkins, asMember, anywhere }] of over) {
       const heaviest = [...checkins].sort((a, b) => b.checkin.weeklyMinutes - a.checkin.weeklyMinutes).slice(0, 5);
-      const hours = formatHours(minutes);
-      const asMember = ctx.charters.flatMap((c) => c.parties.filter((p) => p.id === person && p.section === 'members').map((p) => ({ c, p })));
-      const places = asMember.length ? asMember : ctx.charters.flatMap((c) => c.parties.filter((p) => p.id === person).map((p) => ({ c, p })));
+      const hours = formatHours(minutes.get(person)!);
+      const places = asMember.length ? asMember : anywhere;
       for (const { c, p } of places) {
         ctx.report({
           file: c.file,

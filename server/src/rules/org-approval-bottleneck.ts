@@ -3,7 +3,7 @@
 import { defineSetRule } from '../engine/rule';
 import type { CharterSummary, DecisionSummary } from '../engine/charter-set';
 import type { Range } from '../engine/model';
-import { capRelated } from '../engine/charter-set';
+import { MAX_RELATED } from '../engine/charter-set';
 
 export default defineSetRule({
   id: 'org-approval-bottleneck',
@@ -34,18 +34,30 @@ export default defineSetRule({
       const total = [...perCharter.values()].reduce((n, x) => n + x.decisions.length, 0);
       if (perCharter.size < 2 || total < ctx.options.min) continue;
       for (const [c, here] of perCharter) {
-        const elsewhere = [...perCharter].filter(([o]) => o !== c);
         ctx.report({
           file: c.file,
           range: here.first,
           subject: `approval-queue ${person}`,
           message: `"${person}" approves or takes the escalations of ${total} decisions across ${perCharter.size} teams (${here.decisions.length} here): every team's blocked or reserved calls queue behind one person`,
-          related: capRelated(elsewhere.flatMap(([o, x]) => x.decisions.map((d) => ({ o, d })))).shown.map(({ o, d }) => ({ file: o.file, range: d.anchor, message: `${d.label} in ${o.team.id?.text ?? o.file} also waits for "${person}"` })),
+          related: firstElsewhere(perCharter, c).map(({ o, d }) => ({ file: o.file, range: d.anchor, message: `${d.label} in ${o.team.id?.text ?? o.file} also waits for "${person}"` })),
         });
       }
     }
   },
 });
+
+/** The first MAX_RELATED decisions naming the person in the other charters, in charter order (a person in every team stays linear). */
+function firstElsewhere(perCharter: ReadonlyMap<CharterSummary, { decisions: DecisionSummary[] }>, here: CharterSummary): Array<{ o: CharterSummary; d: DecisionSummary }> {
+  const out: Array<{ o: CharterSummary; d: DecisionSummary }> = [];
+  for (const [o, x] of perCharter) {
+    if (o === here) continue;
+    for (const d of x.decisions) {
+      if (out.length === MAX_RELATED) return out;
+      out.push({ o, d });
+    }
+  }
+  return out;
+}
 
 function byPosition(a: Range, b: Range): number {
   return a.start.line - b.start.line || a.start.character - b.start.character;
