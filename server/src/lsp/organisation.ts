@@ -16,7 +16,7 @@ import { applyRuleOverrides } from './settings';
 import { WorkspaceIndex } from './workspace-index';
 import { partyWeight } from '../org/weight';
 import type { PartyWeight } from '../org/weight';
-import type { RootIndex } from './workspace-index';
+import type { IndexedCharter, RootIndex } from './workspace-index';
 
 export interface OrganisationHooks {
   /** Ask for an open charter to be checked (and published) again. */
@@ -26,6 +26,9 @@ export interface OrganisationHooks {
   log(message: string): void;
 }
 
+/** How long the analyses made for the organisation tab are kept after it last asked. */
+const TAB_ANALYSES_MS = 60_000;
+
 export function createOrganisation(connection: Connection, charters: Charters, hooks: OrganisationHooks) {
   let watching = false;
   let checkAll = false;
@@ -34,6 +37,19 @@ export function createOrganisation(connection: Connection, charters: Charters, h
   /** Charters published in check-all mode that are not open → what they were published from. */
   const publishedClosed = new Map<string, string>();
   const cache = new WeakMap<Analysis, { generation: number; analysis: Analysis }>();
+  // The organisation tab needs every charter's analysis, which the index does not keep: while the
+  // tab is in use (it is asked again after each edit), keep the ones made for it, by stamp, and
+  // let them go once nobody has asked for a while.
+  const tabAnalyses = new Map<string, { stamp: string; analysis: Analysis }>();
+  let tabAnalysesTimer: ReturnType<typeof setTimeout> | undefined;
+  const analysisForTab = (c: IndexedCharter): Analysis => {
+    if (c.open) return c.analysis();
+    const hit = tabAnalyses.get(c.path);
+    if (hit?.stamp === c.stamp) return hit.analysis;
+    const analysis = c.analysis();
+    tabAnalyses.set(c.path, { stamp: c.stamp, analysis });
+    return analysis;
+  };
   /** The set generation each analysis with organisation findings was made at. */
   const generationOf = new WeakMap<Analysis, number>();
 
@@ -122,7 +138,10 @@ export function createOrganisation(connection: Connection, charters: Charters, h
       if (path === undefined) return [];
       const root = await index.rootIndexOf(path);
       const result = root.organisation();
-      return root.charters().map((c) => ({ path: c.path, rel: c.rel, size: c.size, analysis: withSetFindings(c.analysis(), root.findingsOf(c.path), result.notRun, c.options) }));
+      clearTimeout(tabAnalysesTimer);
+      tabAnalysesTimer = setTimeout(() => tabAnalyses.clear(), TAB_ANALYSES_MS);
+      (tabAnalysesTimer as { unref?: () => void }).unref?.();
+      return root.charters().map((c) => ({ path: c.path, rel: c.rel, size: c.size, analysis: withSetFindings(analysisForTab(c), root.findingsOf(c.path), result.notRun, c.options) }));
     },
     /** How many charters the set of the charter at `uri` has (without analysing them). */
     async setSize(uri: string): Promise<number> {
@@ -194,6 +213,7 @@ export function createOrganisation(connection: Connection, charters: Charters, h
     reset(): void {
       index.clear();
       published.clear();
+      tabAnalyses.clear();
     },
     connection,
   };
