@@ -47,7 +47,9 @@ describe('language server: hover, navigation, rename, symbols, code lens', funct
   });
 
   it('hover on a role or stakeholder reference describes it', async () => {
-    assert.match((await hoverText('approver: finance', 11))!, /`finance` · stakeholder \(team\) — Finance team/);
+    const finance = (await hoverText('approver: finance', 11))!;
+    assert.match(finance, /`finance` · stakeholder \(team\) — Finance team/);
+    assert.match(finance, /- approves: `fee-changes`\n- receives escalations of: `fee-changes`/);
     assert.match((await hoverText('    role: lead', 11))!, /`lead` · role — Engineering lead[\s\S]*held by `ana` \(Ana Silva\)/);
   });
 

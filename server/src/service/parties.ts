@@ -8,6 +8,8 @@ export interface Involvement {
   /** Decisions the party owns. */
   owns: Entry[];
   approves: Entry[];
+  /** Decisions whose blocked or contested calls go to the party (`escalate_to`). */
+  escalations: Entry[];
   /** Decisions whose consequences the party absorbs (`risk_owner`). */
   riskOf: Entry[];
   consulted: Entry[];
@@ -24,7 +26,7 @@ export interface Involvement {
 }
 
 export function involvement(index: CharterIndex, partyId: string): Involvement {
-  const result: Involvement = { owns: [], approves: [], riskOf: [], consulted: [], milestones: [], risks: [], runs: [], checkins: [], postsUpdates: false, viaRole: new Map() };
+  const result: Involvement = { owns: [], approves: [], escalations: [], riskOf: [], consulted: [], milestones: [], risks: [], runs: [], checkins: [], postsUpdates: false, viaRole: new Map() };
   const ids = [partyId];
   const decl = index.party(partyId);
   const role = decl?.section === 'members' ? decl.text('role')?.trim() : undefined;
@@ -48,6 +50,7 @@ export function involvement(index: CharterIndex, partyId: string): Involvement {
       const key = `${entry.section}.${ref.field}`;
       if (key === 'decisions.owner') add(result.owns, entry, via);
       else if (key === 'decisions.approver') add(result.approves, entry, via);
+      else if (key === 'decisions.escalate_to') add(result.escalations, entry, via);
       else if (key === 'decisions.risk_owner') add(result.riskOf, entry, via);
       else if (key === 'decisions.consult') add(result.consulted, entry, via);
       else if (key === 'milestones.owner') add(result.milestones, entry, via);
@@ -101,6 +104,7 @@ export function describeParty(index: CharterIndex, partyId: string): string {
   lines.push('');
   item('owns decisions', inv.owns);
   item('approves', inv.approves);
+  item('receives escalations of', inv.escalations);
   item('carries the risk of decisions', inv.riskOf);
   item('consulted on', inv.consulted);
   item('owns milestones', inv.milestones);
