@@ -113,6 +113,10 @@ try {
     // A second charter, never opened: the decision map's organisation tab needs two.
     fs.mkdirSync(path.join(wb.workspace, 'platform'));
     fs.copyFileSync(path.join(ROOT, 'test/report/fixtures/org/platform/team-charter.yaml'), path.join(wb.workspace, 'platform/team-charter.yaml'));
+    // The folder the organisation journey later writes a charter into, there from the start: a
+    // file written into a folder created a moment before can land before the file watcher watches
+    // that folder, and then no event for it ever comes (seen once on a fresh CI machine).
+    fs.mkdirSync(path.join(wb.workspace, 'billing'));
 
     await step(useFolder ? 'load the checkout as an unpacked extension' : 'install the .vsix (--install-extension)', async () => {
       if (useFolder) return wb.linkFolder(ROOT);
