@@ -75,7 +75,7 @@ export function createOrganisation(connection: Connection, charters: Charters, h
   charters.organisation = async (uri, analysis, options: AnalysisOptions) => {
     const path = pathOf(uri);
     if (path === undefined) return analysis;
-    const root = await index.rootIndexOf(path);
+    const root = await index.rootIndexOf(path, false);
     const hit = cache.get(analysis);
     if (hit && hit.generation === root.generation) return hit.analysis;
     const result = await index.withOrganisation(path, analysis, options, options.key);

@@ -268,8 +268,11 @@ export class WorkspaceIndex {
 
   constructor(private readonly opts: IndexOptions) {}
 
-  /** The set a charter belongs to, listed and indexed (the first call reads the whole root). */
-  async rootIndexOf(path: string): Promise<RootIndex> {
+  /**
+   * The set a charter belongs to, listed and indexed (the first call reads the whole root);
+   * `refresh: false` only finds it.
+   */
+  async rootIndexOf(path: string, refresh = true): Promise<RootIndex> {
     let dir = this.rootOfPath.get(path);
     if (dir === undefined) {
       dir = (await this.opts.host().rootOf(path)).dir;
@@ -280,7 +283,7 @@ export class WorkspaceIndex {
       index = new RootIndex(await this.opts.host().rootOf(path), this.opts);
       this.roots.set(dir, index);
     }
-    await index.refresh();
+    if (refresh) await index.refresh();
     return index;
   }
 
@@ -294,8 +297,10 @@ export class WorkspaceIndex {
    * the index learns the open text's summary on the way.
    */
   async withOrganisation(path: string, analysis: Analysis, options: AnalyzeOptions, key?: string): Promise<{ analysis: Analysis; generation: number }> {
-    const root = await this.rootIndexOf(path);
+    // Open before the listing, which analyses every charter that is not open: this one's text is here.
+    const root = await this.rootIndexOf(path, false);
     root.setOpen(path, analysis, options, key);
+    await root.refresh();
     const result = root.organisation();
     return { analysis: withSetFindings(analysis, root.findingsOf(path), result.notRun, options), generation: root.generation };
   }
