@@ -86,6 +86,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
  */
 export function withSetFindings(analysis: Analysis, setFindings: readonly Finding[], notRun: ReadonlySet<string>, options: AnalyzeOptions = {}): Analysis {
   if (analysis.tooLarge) return analysis;
+  // Nothing to add, and no suppression that could answer differently: the analysis as it is.
+  if (setFindings.length === 0 && analysis.suppressions.length === 0) return analysis;
   const checker = new Checker(analysis.model, analysis.index, options);
   return { ...checker.finish(analysis.raw, setFindings, notRun), raw: analysis.raw };
 }

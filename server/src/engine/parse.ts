@@ -46,9 +46,11 @@ const aliasTargets = new WeakMap<Document, Map<Alias, Node | null>>();
  * True when the document has an anchor or an alias.
  */
 function indexAliases(doc: Document, text: string): boolean {
+  // Only documents that may hold aliases go in the WeakMap: V8 drops a WeakMap's keys only in full
+  // collections, so every document in it outlives the young generation.
+  if (!text.includes('*') && !text.includes('&')) return false;
   const targets = new Map<Alias, Node | null>();
   aliasTargets.set(doc, targets);
-  if (!text.includes('*') && !text.includes('&')) return false;
   const anchors = new Map<string, Node>();
   let anchored = false;
   visit(doc, {

@@ -36,7 +36,10 @@ export function createOrganisation(connection: Connection, charters: Charters, h
   const published = new Map<string, number>();
   /** Charters published in check-all mode that are not open → what they were published from. */
   const publishedClosed = new Map<string, string>();
-  const cache = new WeakMap<Analysis, { generation: number; analysis: Analysis }>();
+  // Per open charter, its last analysis, the set generation it was finished at and the result. A
+  // map by URI, not a WeakMap keyed by analyses: V8 lets go of a WeakMap's keys only in full
+  // collections, so every keystroke's analysis would outlive the young generation (peak memory).
+  const last = new Map<string, { input: Analysis; generation: number; output: Analysis }>();
   // The organisation tab needs every charter's analysis, which the index does not keep: while the
   // tab is in use (it is asked again after each edit), keep the ones made for it, by stamp, and
   // let them go once nobody has asked for a while.
@@ -50,8 +53,6 @@ export function createOrganisation(connection: Connection, charters: Charters, h
     tabAnalyses.set(c.path, { stamp: c.stamp, analysis });
     return analysis;
   };
-  /** The set generation each analysis with organisation findings was made at. */
-  const generationOf = new WeakMap<Analysis, number>();
 
   const platform = charters.configs.platform;
   const pathOf = (uri: string) => platform.pathOf(uri);
@@ -76,11 +77,10 @@ export function createOrganisation(connection: Connection, charters: Charters, h
     const path = pathOf(uri);
     if (path === undefined) return analysis;
     const root = await index.rootIndexOf(path, false);
-    const hit = cache.get(analysis);
-    if (hit && hit.generation === root.generation) return hit.analysis;
+    const hit = last.get(uri);
+    if (hit && hit.input === analysis && hit.generation === root.generation) return hit.output;
     const result = await index.withOrganisation(path, analysis, options, options.key);
-    cache.set(analysis, result);
-    generationOf.set(result.analysis, result.generation);
+    last.set(uri, { input: analysis, generation: result.generation, output: result.analysis });
     return result.analysis;
   };
 
@@ -92,7 +92,8 @@ export function createOrganisation(connection: Connection, charters: Charters, h
     const path = pathOf(uri);
     if (path === undefined) return;
     const root = await index.rootIndexOf(path);
-    const generation = (analysis && generationOf.get(analysis)) ?? root.generation;
+    const made = last.get(uri);
+    const generation = analysis && made?.output === analysis ? made.generation : root.generation;
     published.set(uri, generation);
     await setChanged(root, generation === root.generation ? uri : undefined);
   }
@@ -177,6 +178,7 @@ export function createOrganisation(connection: Connection, charters: Charters, h
     /** A charter document was closed: its disk text counts again; in check-all mode it stays published. */
     async closed(uri: string): Promise<boolean> {
       published.delete(uri);
+      last.delete(uri);
       publishedClosed.delete(uri);
       const path = pathOf(uri);
       if (path === undefined) return false;
@@ -213,6 +215,7 @@ export function createOrganisation(connection: Connection, charters: Charters, h
     reset(): void {
       index.clear();
       published.clear();
+      last.clear();
       tabAnalyses.clear();
     },
     connection,
