@@ -1,5 +1,7 @@
 // "Fix all safe problems": the engine's fixAll (passes until a fixed point), returned as the
-// minimal edits from the document's text to the fixed text. Cached per analysis (one version).
+// minimal edits from the document's text to the fixed text. The last result is kept (code-action
+// requests come again for the same version as the cursor moves): one slot, not a WeakMap keyed by
+// analyses, which V8 would keep through young-generation collections.
 import type { TextEdit } from '../engine/model';
 import { fixAll } from '../lint';
 import type { Analysis } from '../lint';
@@ -13,7 +15,7 @@ export interface FixAllResult {
   fixed: number;
 }
 
-const cache = new WeakMap<Analysis, FixAllResult>();
+let last: { analysis: Analysis; result: FixAllResult } | undefined;
 
 export function hasSafeFix(analysis: Analysis): boolean {
   return analysis.findings.some((f) => f.fixes.some((x) => x.safe));
@@ -22,12 +24,11 @@ export function hasSafeFix(analysis: Analysis): boolean {
 export function fixAllEdits(state: CharterState): FixAllResult {
   const analysis = state.analysis;
   if (!analysis || !hasSafeFix(analysis)) return { edits: [], fixed: 0 };
-  const hit = cache.get(analysis);
-  if (hit) return hit;
+  if (last?.analysis === analysis) return last.result;
   const text = state.doc.getText();
   const { config, today, maxFileSize } = state.options;
   const result = fixAll(text, { config, today, maxFileSize });
   const out = { edits: diffEdits(text, result.text), fixed: result.fixed };
-  cache.set(analysis, out);
+  last = { analysis, result: out };
   return out;
 }
