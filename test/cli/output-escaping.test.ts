@@ -86,6 +86,14 @@ describe('output escaping: the terminal', () => {
     assert.match(r.stderr, /missing\\x1b\[2J\.yaml/);
   });
 
+  it('report: a file name holding ESC[2J or a line break in an error is shown escaped on one line, as lint shows it', () => {
+    const dir = tempTree({ 'team-charter.yaml': charterWith() });
+    const r = runCli(['report', '.', '--out', `no${CLEAR}\nsuch/report.html`], dir);
+    assert.equal(r.code, 2);
+    assertInert(r.stderr, 'stderr');
+    assert.equal(r.stderr, 'team-charter: no\\x1b[2J such/report.html: its folder does not exist\n');
+  });
+
   it('diff --format text: hostile file names and quoted values are escaped', () => {
     const dir = tempTree({
       [`base${CLEAR}.yaml`]: charterWith(),

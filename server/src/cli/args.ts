@@ -2,6 +2,7 @@
 // options are usage errors) and validated into typed values.
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_FILE_SIZE } from '../lint';
+import type { CliIO } from './io';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -31,6 +32,24 @@ export interface InitArgs {
 
 /** A usage error: the message is one line, without the program name. */
 export class UsageError extends Error {}
+
+/**
+ * A command's parsed options, or the exit status when there is nothing to run: 2 after a usage
+ * error (said on stderr with a pointer to --help), 0 after printing the usage for --help.
+ */
+export function commandOptions<T extends { help: boolean }>(command: string, usage: string, parse: (args: string[]) => T, args: string[], io: Pick<CliIO, 'stdout' | 'stderr'>): T | number {
+  let opts: T;
+  try {
+    opts = parse(args);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`team-charter ${command}: ${e.message}\nRun "team-charter ${command} --help" for usage.\n`);
+    return 2;
+  }
+  if (!opts.help) return opts;
+  io.stdout(usage + '\n');
+  return 0;
+}
 
 export const LINT_USAGE = `Usage: team-charter lint [options] [PATH…]
 

@@ -1,8 +1,7 @@
 // `team-charter init [PATH]`: writes the starter charter, never over an existing file.
 import fs from 'node:fs';
 import path from 'node:path';
-import { INIT_USAGE, UsageError, parseInitArgs } from './args';
-import type { InitArgs } from './args';
+import { INIT_USAGE, commandOptions, parseInitArgs } from './args';
 import { isCharterFileName } from '../host/names';
 import { errorCode } from '../host/node-files';
 import { displayPath } from './lint';
@@ -13,18 +12,8 @@ import { escapeTerminal } from './formats/escape-terminal';
 export const DEFAULT_CHARTER_NAME = 'team-charter.yaml';
 
 export async function runInit(args: string[], io: CliIO): Promise<number> {
-  let opts: InitArgs;
-  try {
-    opts = parseInitArgs(args);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr(`team-charter init: ${e.message}\nRun "team-charter init --help" for usage.\n`);
-    return 2;
-  }
-  if (opts.help) {
-    io.stdout(INIT_USAGE + '\n');
-    return 0;
-  }
+  const opts = commandOptions('init', INIT_USAGE, parseInitArgs, args, io);
+  if (typeof opts === 'number') return opts;
   const arg = opts.path ?? '.';
   if (!fs.existsSync(path.resolve(io.cwd, arg)) && /[^.]\.\w+$/.test(path.basename(arg)) && !/\.ya?ml$/i.test(arg)) {
     // `init notes.txt` meant a file, and a charter file is YAML: not a folder called notes.txt.

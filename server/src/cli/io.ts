@@ -1,5 +1,5 @@
 // The CLI's view of the outside world, so commands can be tested in-process too.
-import { escapeTerminal } from './formats/escape-terminal';
+import { escapeTerminal, terminalLine } from './formats/escape-terminal';
 export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
@@ -33,4 +33,9 @@ export function useColor(io: Pick<CliIO, 'isTTY' | 'env'>): boolean {
   if (force !== undefined) return force !== '0' && force !== 'false';
   if (io.env.NO_COLOR) return false;
   return io.isTTY && io.env.TERM !== 'dumb';
+}
+
+/** Writes `team-charter: MESSAGE` to stderr on one escaped line (a file name cannot start a line or steer the terminal). */
+export function stderrLine(io: Pick<CliIO, 'stderr'>): (message: string) => void {
+  return (message) => io.stderr(`team-charter: ${terminalLine(message)}\n`);
 }

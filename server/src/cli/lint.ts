@@ -6,7 +6,7 @@ import type { Analysis } from '../lint';
 import { plural } from '../engine/text';
 import { NodeHost } from '../host/node-host';
 import { NOT_FIXED_LINK, WriteError, writeCharterFile } from '../host/node-write';
-import { LINT_USAGE, UsageError, parseLintArgs } from './args';
+import { LINT_USAGE, commandOptions, parseLintArgs } from './args';
 import type { LintArgs } from './args';
 import { DiscoveryError, comparePathsShown } from './charter-sets';
 import { analyseSet, loadSets } from './set-loader';
@@ -15,12 +15,11 @@ import { HostError } from '../host/host';
 import { fixLines, unifiedDiff } from './fix-report';
 import type { FileReport, SkippedReport } from './formats/lint-report';
 import { formatText } from './formats/text';
-import { terminalLine } from './formats/escape-terminal';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatGithub } from './formats/github';
 import type { CliIO } from './io';
-import { useColor } from './io';
+import { stderrLine, useColor } from './io';
 
 export { displayPath } from './charter-sets';
 
@@ -28,20 +27,9 @@ declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 export async function runLint(args: string[], io: CliIO): Promise<number> {
-  let opts: LintArgs;
-  try {
-    opts = parseLintArgs(args);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr(`team-charter lint: ${e.message}\nRun "team-charter lint --help" for usage.\n`);
-    return 2;
-  }
-  if (opts.help) {
-    io.stdout(LINT_USAGE + '\n');
-    return 0;
-  }
-  // One line each: a line break in a file name must not start a line of its own.
-  const fail = (message: string) => io.stderr(`team-charter: ${terminalLine(message)}\n`);
+  const opts = commandOptions('lint', LINT_USAGE, parseLintArgs, args, io);
+  if (typeof opts === 'number') return opts;
+  const fail = stderrLine(io);
   const host = new NodeHost({ cwd: io.cwd, configFile: opts.config, ignoreGlobs: opts.ignore, stable: true });
 
   let loaded: LoadedSets;

@@ -5,30 +5,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildReport, renderHtml, renderMarkdown, renderMermaid } from '../report';
 import type { CharterInput } from '../report';
-import { UsageError } from './args';
+import { commandOptions } from './args';
 import { DiscoveryError, comparePathsShown } from './charter-sets';
 import { analyseSet, loadSets } from './set-loader';
 import type { LoadedSets } from './set-loader';
 import { NodeHost } from '../host/node-host';
 import { HostError } from '../host/host';
 import type { CliIO } from './io';
+import { stderrLine } from './io';
 import { REPORT_USAGE, parseReportArgs } from './report-args';
-import type { ReportArgs } from './report-args';
 
 export async function runReport(args: string[], io: CliIO): Promise<number> {
-  let opts: ReportArgs;
-  try {
-    opts = parseReportArgs(args);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr(`team-charter report: ${e.message}\nRun "team-charter report --help" for usage.\n`);
-    return 2;
-  }
-  if (opts.help) {
-    io.stdout(REPORT_USAGE + '\n');
-    return 0;
-  }
-  const fail = (message: string) => io.stderr(`team-charter: ${message}\n`);
+  const opts = commandOptions('report', REPORT_USAGE, parseReportArgs, args, io);
+  if (typeof opts === 'number') return opts;
+  const fail = stderrLine(io);
   const out = opts.out === undefined ? undefined : path.resolve(io.cwd, opts.out);
   if (out !== undefined) {
     const problem = outProblem(out, opts.out!);
