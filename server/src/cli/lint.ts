@@ -8,10 +8,8 @@ import { NodeHost } from '../host/node-host';
 import { NOT_FIXED_LINK, WriteError, writeCharterFile } from '../host/node-write';
 import { LINT_USAGE, commandOptions, parseLintArgs } from './args';
 import type { LintArgs } from './args';
-import { DiscoveryError, comparePathsShown } from './charter-sets';
-import { analyseSet, loadSets } from './set-loader';
-import type { LoadedSets } from './set-loader';
-import { HostError } from '../host/host';
+import { comparePathsShown } from './charter-sets';
+import { analyseSet, loadSetsForCommand } from './set-loader';
 import { fixLines, unifiedDiff } from './fix-report';
 import type { FileReport, SkippedReport } from './formats/lint-report';
 import { formatText } from './formats/text';
@@ -32,21 +30,8 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   const fail = stderrLine(io);
   const host = new NodeHost({ cwd: io.cwd, configFile: opts.config, ignoreGlobs: opts.ignore, stable: true });
 
-  let loaded: LoadedSets;
-  try {
-    loaded = await loadSets(host, opts.paths, io.cwd, !opts.noOrg);
-  } catch (e) {
-    if (!(e instanceof DiscoveryError || e instanceof HostError)) throw e;
-    fail(e.message);
-    return 2;
-  }
-  // Every config is resolved and checked before anything is linted or written, like ESLint; a
-  // config that is a folder, FIFO or device, or any broken config, stops the run.
-  if (loaded.configFailures.length) {
-    for (const line of loaded.configFailures) fail(line);
-    return 2;
-  }
-  for (const notice of loaded.notices) fail(notice);
+  const loaded = await loadSetsForCommand(host, opts.paths, io.cwd, !opts.noOrg, fail);
+  if (loaded === 2) return 2;
 
   const today = opts.today ?? io.today();
   const reports: FileReport[] = [];

@@ -6,11 +6,9 @@ import path from 'node:path';
 import { buildReport, renderHtml, renderMarkdown, renderMermaid } from '../report';
 import type { CharterInput } from '../report';
 import { commandOptions } from './args';
-import { DiscoveryError, comparePathsShown } from './charter-sets';
-import { analyseSet, loadSets } from './set-loader';
-import type { LoadedSets } from './set-loader';
+import { comparePathsShown } from './charter-sets';
+import { analyseSet, loadSetsForCommand } from './set-loader';
 import { NodeHost } from '../host/node-host';
-import { HostError } from '../host/host';
 import type { CliIO } from './io';
 import { stderrLine } from './io';
 import { REPORT_USAGE, parseReportArgs } from './report-args';
@@ -29,19 +27,8 @@ export async function runReport(args: string[], io: CliIO): Promise<number> {
   }
 
   const host = new NodeHost({ cwd: io.cwd, configFile: opts.config, ignoreGlobs: opts.ignore, stable: true });
-  let loaded: LoadedSets;
-  try {
-    loaded = await loadSets(host, opts.paths, io.cwd, !opts.noOrg, 'drawn');
-  } catch (e) {
-    if (!(e instanceof DiscoveryError || e instanceof HostError)) throw e;
-    fail(e.message);
-    return 2;
-  }
-  if (loaded.configFailures.length) {
-    for (const line of loaded.configFailures) fail(line);
-    return 2;
-  }
-  for (const notice of loaded.notices) fail(notice);
+  const loaded = await loadSetsForCommand(host, opts.paths, io.cwd, !opts.noOrg, fail, 'drawn');
+  if (loaded === 2) return 2;
   const problems = [...loaded.problems];
 
   const today = opts.today ?? io.today();

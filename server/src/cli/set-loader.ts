@@ -9,7 +9,8 @@ import type { Analysis, AnalyzeOptions } from '../lint';
 import { checkSet } from '../org/check-set';
 import type { CharterRoot, CharterText } from '../host/host';
 import type { NodeHost } from '../host/node-host';
-import { askedCharters, chartersOf, configMessages, displayPath, skippedLine } from './charter-sets';
+import { DiscoveryError, askedCharters, chartersOf, configMessages, displayPath, skippedLine } from './charter-sets';
+import { HostError } from '../host/host';
 import type { SkippedReport } from './formats/lint-report';
 
 export interface LoadedCharter {
@@ -90,6 +91,28 @@ export async function loadSets(host: NodeHost, paths: readonly string[], cwd: st
   }
   out.configFailures = [...(fatal.size ? fatal : broken)];
   return out;
+}
+
+/**
+ * `loadSets` for a command: a root or discovery error, or any config that cannot be used (a folder,
+ * FIFO or device, or a broken one), is said through `fail` and gives exit status 2 before anything
+ * is checked or written, like ESLint; the notices (skipped files) are said and the sets returned.
+ */
+export async function loadSetsForCommand(host: NodeHost, paths: readonly string[], cwd: string, whole: boolean, fail: (message: string) => void, verb?: string): Promise<LoadedSets | 2> {
+  let loaded: LoadedSets;
+  try {
+    loaded = await loadSets(host, paths, cwd, whole, verb);
+  } catch (e) {
+    if (!(e instanceof DiscoveryError || e instanceof HostError)) throw e;
+    fail(e.message);
+    return 2;
+  }
+  if (loaded.configFailures.length) {
+    for (const line of loaded.configFailures) fail(line);
+    return 2;
+  }
+  for (const notice of loaded.notices) fail(notice);
+  return loaded;
 }
 
 export interface SetCheckOptions extends Omit<AnalyzeOptions, 'config' | 'previous'> {
