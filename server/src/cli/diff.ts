@@ -5,7 +5,7 @@ import { readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { CharterConfig } from '../lint';
-import { diffCharters, introducesErrors } from '../diff';
+import { diffCharters, introducesErrors, organisationFindingsChanged } from '../diff';
 import type { Finding } from '../engine/model';
 import { organisationFindings } from '../org/check-set';
 import type { SetMember } from '../org/check-set';
@@ -172,7 +172,6 @@ function gitReport(ref: string, pathArgs: string[], today: string, configs: Diff
   // The organisation findings of the whole set on each side (every charter under the root at REF,
   // and the working tree's), so a change that moves one shows as introduced or resolved.
   const org = organisationSides(charterRoot, baseTree, commit, today, configs, baseConfigs, io);
-  const orgKey = (findings: readonly Finding[] | undefined) => JSON.stringify((findings ?? []).map((f) => [f.rule, f.message]).sort());
 
   const charters: ChangedCharter[] = [];
   const skipped: SkippedCharter[] = [];
@@ -217,11 +216,8 @@ function gitReport(ref: string, pathArgs: string[], today: string, configs: Diff
     // An unchanged charter is still reviewed when it moved, when the config that governs it changed,
     // or when a change elsewhere in the set changed its organisation findings.
     const sameConfig = JSON.stringify(baseConfig?.rules ?? {}) === JSON.stringify(headConfig?.rules ?? {});
-    if (!moved && sameText && sameConfig && orgKey(organisation.base) === orgKey(organisation.head)) continue;
+    if (!moved && sameText && sameConfig && !organisationFindingsChanged(organisation.base, organisation.head)) continue;
     const changes = diffCharters(base, head, { today, config: headConfig, organisation }, { today, config: baseConfig });
-    // An organisation finding that only reads differently (a count, another file named) is the same
-    // finding: an untouched charter with nothing introduced or resolved did not change.
-    if (!moved && sameText && sameConfig && changes.findings.introduced.length === 0 && changes.findings.resolved.length === 0) continue;
     charters.push({ path: rel, ...(moved ? { basePath: baseRel } : {}), ...changes, ...(moved ? { status: 'moved' as const } : {}) });
   }
   return { base: ref, head: 'working tree', baseCommit: commit, charters, ...(skipped.length ? { skipped } : {}) };

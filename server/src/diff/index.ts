@@ -7,6 +7,7 @@ import type { AnalyzeOptions, Analysis } from '../lint';
 import type { Severity } from '../engine/model';
 import { structuralChanges } from './changes';
 import { matchFindings } from './findings';
+import type { Finding } from '../engine/model';
 import type { Category, CharterChanges, OrganisationFindings } from './types';
 import { CATEGORIES } from './types';
 
@@ -57,6 +58,16 @@ function syntaxErrorCount(side: Analysis | undefined, tooLarge: boolean): number
 }
 
 /** One charter in a report, named by its path (the head path; `basePath` when the base had another: status `moved` when git saw a rename). */
+/**
+ * True when the organisation findings of an untouched charter differ between the two sides as a
+ * review counts them: matched by rule and entry, so one that only reads differently (a count,
+ * another file named) is the same finding.
+ */
+export function organisationFindingsChanged(base: readonly Finding[], head: readonly Finding[]): boolean {
+  const { introduced, resolved } = matchFindings(base, head, new Map());
+  return introduced.length > 0 || resolved.length > 0;
+}
+
 export interface ChangedCharter extends CharterChanges {
   path: string;
   basePath?: string;
