@@ -144,6 +144,8 @@ export function buildIndex(model: CharterModel): CharterIndex {
     if (kind === 'party') return declared.party.has(id);
     return declared[kind].has(id);
   };
+  // A stand-in word that names no declared party: a member whose id happens to be `all` is a person.
+  const isStandIn = (value: string): boolean => isOwnerPlaceholder(value) && !declared.party.has(value.trim());
 
   const membersByRole = new Map<string, Entry[]>();
   for (const m of model.lists.members) {
@@ -170,8 +172,8 @@ export function buildIndex(model: CharterModel): CharterIndex {
     isDeclared,
     leads: membersByRole.get('lead') ?? [],
     // Several rules ask about the same entries: each answer is worked out once per holder.
-    ownerShape: oncePerKey((holder: MapView) => ownerShape(holder.value('owner'), (id) => declared.party.has(id))),
-    isStandIn: (value) => isOwnerPlaceholder(value) && !declared.party.has(value.trim()),
+    ownerShape: oncePerKey((holder: MapView) => ownerShape(holder.value('owner'), isStandIn)),
+    isStandIn,
     cadence: oncePerKey((checkin: Entry) => {
       const text = checkin.text('cadence');
       return text === undefined ? undefined : parseCadence(text.trim());
@@ -199,8 +201,8 @@ function oncePerKey<K, V>(compute: (key: K) => V): (key: K) => V {
   };
 }
 
-/** `isParty` says which ids are declared: a declared id is never a stand-in, whatever it reads. */
-export function ownerShape(value: Node | null, isParty: (id: string) => boolean): OwnerShape {
+/** `isStandIn` says which single values are stand-ins (a declared id never is, whatever it reads). */
+export function ownerShape(value: Node | null, isStandIn: (value: string) => boolean): OwnerShape {
   if (value === null || (isScalar(value) && (value.value === null || String(value.value).trim() === ''))) return { kind: 'missing' };
   if (isSeq(value)) {
     const parties = value.items.map((i) => scalarText(i as Node)).filter((t): t is string => t !== undefined);
@@ -208,7 +210,7 @@ export function ownerShape(value: Node | null, isParty: (id: string) => boolean)
   }
   const text = scalarText(value);
   if (text === undefined) return { kind: 'other' };
-  if (isOwnerPlaceholder(text) && !isParty(text.trim())) return { kind: 'placeholder', value: text.trim() };
+  if (isStandIn(text)) return { kind: 'placeholder', value: text.trim() };
   const parties = splitJoinedParties(text);
   if (parties.length > 1) return { kind: 'multiple', parties };
   return { kind: 'single', party: text.trim() };
