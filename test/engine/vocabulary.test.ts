@@ -1,6 +1,6 @@
 // The shared word lists behind done-vague and the cadence rules, checked against rules.md's wording.
 import assert from 'node:assert/strict';
-import { CADENCE_WORDS, hasMeasurableSignal, parseCadence, placeholderIn, vagueness, weakWord } from '../../server/src/engine/vocabulary';
+import { CADENCE_WORDS, hasMeasurableSignal, parseCadence, phraseMatcher, placeholderIn, vagueness, weakWord } from '../../server/src/engine/vocabulary';
 
 describe('vocabulary: vagueness (done-vague)', () => {
   it('a weak word without a measurable signal makes a criterion vague, and the message names the word', () => {
@@ -46,6 +46,34 @@ describe('vocabulary: vagueness (done-vague)', () => {
       'None lost',
       '3 banks',
     ]) assert.equal(vagueness(text), undefined, text);
+  });
+});
+
+describe('vocabulary: phraseMatcher (checkin-task-level phrases, extraWeakWords)', () => {
+  const match = (phrases: string[], text: string) => phraseMatcher(phrases)?.exec(text)?.[1];
+
+  it('matches whole phrases in any case, a space or hyphen between words, next to punctuation', () => {
+    assert.equal(match(['every ticket', 'line by line'], 'We go LINE-BY-LINE.'), 'LINE-BY-LINE');
+    assert.equal(match(['every ticket'], '(every   ticket)'), 'every   ticket');
+    assert.equal(match(['task'], 'multitasking and tasks'), undefined);
+    assert.equal(match(['café'], 'the cafés'), undefined);
+    assert.equal(match(['café'], 'CAFÉ review'), 'CAFÉ');
+  });
+
+  it('keeps the list order when several phrases match at the same place, across CJK and other phrases', () => {
+    assert.equal(match(['review', 'review each', 'レビュー'], 'review each ticket'), 'review');
+    assert.equal(match(['review each', 'review'], 'review each ticket'), 'review each');
+    assert.equal(match(['OK済', 'ok', '全件'], 'OK済み'), 'OK済');
+    assert.equal(match(['ok', 'OK済', '全件'], 'OK済み'), 'OK済', '"ok" runs into a letter, so the later phrase matches');
+  });
+
+  it('matches a phrase starting or ending with a CJK character as a substring', () => {
+    assert.equal(match(['全件確認'], '毎週全件確認する'), '全件確認');
+    assert.equal(match(['x', '全件確認', 'y'], '毎週全件確認する'), '全件確認');
+  });
+
+  it('has nothing to match when every phrase is blank', () => {
+    assert.equal(phraseMatcher(['', '  ']), undefined);
   });
 });
 

@@ -93,16 +93,25 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * Matches any of `phrases`, case-insensitively: on Unicode word boundaries (a hyphen separates
  * words, and spaces and hyphens between a phrase's words are interchangeable), except that a
  * phrase starting or ending with a CJK character matches as a substring.
+ *
+ * Consecutive word-bounded phrases share one pair of boundary assertions: a case-insensitive
+ * `\p{L}` class is costly for V8 to build and compile, and one per phrase made the first check
+ * of a fresh process pay for it dozens of times. Order is kept, so the same phrase wins.
  */
 export function phraseMatcher(phrases: readonly string[]): RegExp | undefined {
-  const alternatives = phrases
-    .map((p) => p.trim())
-    .filter((p) => p !== '')
-    .map((p) => {
-      const body = p.split(/[\s-]+/).map(escapeRegExp).join('[\\s-]+');
-      if (CJK.test(p[0]) || CJK.test(p[p.length - 1])) return body;
-      return `(?<![\\p{L}\\p{N}_])${body}(?![\\p{L}\\p{N}_])`;
-    });
+  const runs: Array<{ bounded: boolean; bodies: string[] }> = [];
+  for (const raw of phrases) {
+    const p = raw.trim();
+    if (p === '') continue;
+    const body = p.split(/[\s-]+/).map(escapeRegExp).join('[\\s-]+');
+    const bounded = !(CJK.test(p[0]) || CJK.test(p[p.length - 1]));
+    const last = runs[runs.length - 1];
+    if (last?.bounded === bounded) last.bodies.push(body);
+    else runs.push({ bounded, bodies: [body] });
+  }
+  const alternatives = runs.map(({ bounded, bodies }) =>
+    bounded ? `(?<![\\p{L}\\p{N}_])(?:${bodies.join('|')})(?![\\p{L}\\p{N}_])` : bodies.join('|'),
+  );
   return alternatives.length ? new RegExp(`(${alternatives.join('|')})`, 'iu') : undefined;
 }
 
