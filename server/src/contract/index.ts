@@ -5,3 +5,4 @@ export * from './ids';
 export * from './files';
 export * from './requests';
 export * from './starter-charter';
+export * from './server-process';

@@ -1,5 +1,6 @@
 // Entry of dist/server.js (bin: team-charter-language-server). The transport comes from the
 // command line: --stdio, --node-ipc, --socket=PORT or --pipe=NAME.
+import './v8-tuning';
 import { ConnectionError, ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { SERVER_NAME, SERVER_VERSION } from './protocol';
 import { startServer } from './server';
