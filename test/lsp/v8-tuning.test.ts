@@ -1,22 +1,23 @@
-// The server's V8 flags on plain Node: which it sets on itself and which it leaves to the user.
+// The server's V8 modes on plain Node: which flags it sets on itself and which it leaves to the user.
 import assert from 'node:assert/strict';
-import { SERVER_V8_FLAGS, v8FlagName, v8FlagsToSet } from '../../server/src/contract/server-process';
+import { V8_MODES, tunableModes, v8FlagName } from '../../server/src/lsp/v8-flags';
 
-describe('lsp: V8 tuning of the server process', () => {
-  it('sets every flag when the process was started without V8 flags', () => {
-    assert.deepEqual(v8FlagsToSet(SERVER_V8_FLAGS, ['--stdio', '']), [...SERVER_V8_FLAGS]);
+describe('lsp: V8 modes of the server process', () => {
+  const bursts = (given: string[]) => tunableModes(V8_MODES, given).map((m) => m.bursts);
+
+  it('tunes every flag when the process was started without V8 flags', () => {
+    assert.deepEqual(bursts(['--stdio', '']), V8_MODES.map((m) => m.bursts));
+  });
+
+  it('both modes name the same flag, so switching back and forth sets what the other set', () => {
+    for (const m of V8_MODES) assert.equal(v8FlagName(m.bursts), v8FlagName(m.throughput ?? m.bursts));
   });
 
   it('leaves a flag the command line or NODE_OPTIONS names, in either polarity or spelling, to the user', () => {
-    const wanted = ['--no-turbofan', '--semi-space-growth-factor=1', '--heap-growing-percent=25'];
-    assert.deepEqual(v8FlagsToSet(wanted, ['--turbofan']), wanted.slice(1));
-    assert.deepEqual(v8FlagsToSet(wanted, ['--opt']), wanted.slice(1), '--opt is the older name of --turbofan');
-    assert.deepEqual(v8FlagsToSet(wanted, ['--semi_space_growth_factor=4', '--max-old-space-size=512']), [wanted[0], wanted[2]]);
-    assert.deepEqual(v8FlagsToSet(wanted, ['--no-heap-growing-percent']), wanted.slice(0, 2));
-  });
-
-  it('names a flag without its polarity, value or underscores', () => {
-    assert.equal(v8FlagName('--no-turbofan'), 'turbofan');
-    assert.equal(v8FlagName('--heap_growing_percent=25'), 'heap-growing-percent');
+    const all = V8_MODES.map((m) => m.bursts);
+    assert.deepEqual(bursts(['--turbofan']), all.filter((f) => f !== '--no-turbofan'));
+    assert.deepEqual(bursts(['--opt']), all.filter((f) => f !== '--no-turbofan'), '--opt is the older name of --turbofan');
+    assert.deepEqual(bursts(['--semi_space_growth_factor=4', '--max-old-space-size=512']), all.filter((f) => !f.startsWith('--semi-space')));
+    assert.deepEqual(bursts(['--no-heap-growing-percent']), all.filter((f) => !f.startsWith('--heap-growing')));
   });
 });

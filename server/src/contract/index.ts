@@ -5,4 +5,3 @@ export * from './ids';
 export * from './files';
 export * from './requests';
 export * from './starter-charter';
-export * from './server-process';

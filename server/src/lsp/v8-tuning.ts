@@ -1,11 +1,24 @@
-// Sets SERVER_V8_FLAGS on this process when it runs on plain Node (an editor other than VS Code
-// started it with `node`). Imported first by main.ts, so module loading already runs with them.
-// Electron may have frozen V8's flags after start-up (changing them then is fatal), so there the
-// flags come only from the command line (the VS Code client passes them).
+// Puts the Node server process in the bursts mode of lsp/v8-flags.ts, and in the throughput mode
+// while `throughput` runs (indexing a repository). Imported first by main.ts, so module loading
+// already runs in the bursts mode. Only on plain Node: Electron (VS Code desktop) may have frozen
+// V8's flags after start-up, and changing them then is fatal; there V8 keeps its defaults.
 import v8 from 'node:v8';
-import { SERVER_V8_FLAGS, v8FlagsToSet } from '../contract/server-process';
+import { V8_MODES, tunableModes } from './v8-flags';
 
-if (!process.versions.electron) {
-  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-  for (const flag of v8FlagsToSet(SERVER_V8_FLAGS, given)) v8.setFlagsFromString(flag);
+const modes = process.versions.electron ? [] : tunableModes(V8_MODES, [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)]);
+let throughputRuns = 0;
+
+const set = (mode: 'bursts' | 'throughput') => {
+  for (const m of modes) v8.setFlagsFromString(m[mode] ?? m.bursts);
+};
+set('bursts');
+
+/** Runs `work` in the throughput mode (nested and overlapping runs share it). */
+export async function throughput<T>(work: () => Promise<T>): Promise<T> {
+  if (throughputRuns++ === 0) set('throughput');
+  try {
+    return await work();
+  } finally {
+    if (--throughputRuns === 0) set('bursts');
+  }
 }
