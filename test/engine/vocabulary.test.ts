@@ -32,6 +32,11 @@ describe('vocabulary: vagueness (done-vague)', () => {
     assert.equal(vagueness('Pilot merchants are onboarded'), undefined);
     // Punctuation on its own is not a word.
     assert.equal(vagueness('Pilot merchants — onboarded'), 'it is too short to be checked');
+    // Words as Unicode segments them: a hyphen splits two words, Japanese counts per word.
+    assert.equal(vagueness('Merchant-facing payouts onboarded'), undefined);
+    assert.equal(vagueness('Payouts onboarded'), 'it is too short to be checked');
+    assert.equal(vagueness('加盟店が登録された'), undefined);
+    assert.equal(vagueness('登録'), 'it is too short to be checked');
   });
 
   it('any measurable signal clears a weak word or a short text', () => {

@@ -153,13 +153,18 @@ export function hasMeasurableSignal(text: string): boolean {
   return hasMeasurableNumber(text) || text.includes('%') || DATE_RE.test(text) || MEASURABLE_RE.test(text);
 }
 
-const WORDS = new Intl.Segmenter(undefined, { granularity: 'word' });
+let words: Intl.Segmenter | undefined;
 
-/** Words as Unicode segments them, so Japanese or Chinese text is counted in words too. */
-export function wordCount(text: string): number {
-  let n = 0;
-  for (const segment of WORDS.segment(text)) if (segment.isWordLike) n++;
-  return n;
+/** True when `text` has fewer than `n` words as Unicode segments them (Japanese or Chinese text too). */
+export function hasFewerWordsThan(text: string, n: number): boolean {
+  // A whitespace-separated run holding a letter or digit is at least one word, so enough runs
+  // answer without Intl.Segmenter: creating one is a noticeable part of a fresh process's start.
+  let runs = 0;
+  for (const run of text.split(/\s+/)) if (ALPHANUMERIC.test(run) && ++runs >= n) return false;
+  words ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+  let count = 0;
+  for (const segment of words.segment(text)) if (segment.isWordLike && ++count >= n) return false;
+  return true;
 }
 
 /** Why a `done` text is vague, or undefined when it is concrete enough. */
@@ -167,7 +172,7 @@ export function vagueness(text: string, extraWeak?: RegExp): string | undefined 
   if (hasMeasurableSignal(text)) return undefined;
   const weak = weakWord(text, extraWeak);
   if (weak) return `"${weak}" is not observable`;
-  if (wordCount(text) < 4) return 'it is too short to be checked';
+  if (hasFewerWordsThan(text, 4)) return 'it is too short to be checked';
   return undefined;
 }
 
