@@ -1,10 +1,10 @@
 // The Node server's platform: charters and configs on the local file system (NodeHost); only
-// `file:` URIs have paths; V8 tuned for throughput while a repository is indexed.
+// `file:` URIs have paths; V8 tuned for throughput once a root holds many charters.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { NodeHost } from '../host/node-host';
 import type { ServerPlatform } from './platform';
-import { throughput } from './v8-tuning';
+import { manyCharters } from './v8-tuning';
 
 export function fsPathOf(uri: string): string | undefined {
   try {
@@ -19,6 +19,6 @@ export function nodePlatform(): ServerPlatform {
     createHost: (folders) => new NodeHost({ workspaceFolders: folders.map(fsPathOf).filter((p): p is string => p !== undefined) }),
     pathOf: fsPathOf,
     uriOf: (p) => pathToFileURL(p).toString(),
-    throughput,
+    manyCharters,
   };
 }

@@ -59,7 +59,7 @@ export function createOrganisation(connection: Connection, charters: Charters, h
   const index = new WorkspaceIndex({
     host: () => charters.configs.currentHost(),
     uriOf: (path) => platform.uriOf(path),
-    throughput: platform.throughput,
+    manyCharters: platform.manyCharters,
     log: hooks.log,
     watching: () => watching,
     changedInBackground: (root) => void setChanged(root).catch((e) => hooks.log(`publishing after re-reading ${root.root.dir} failed: ${(e as Error)?.stack ?? e}`)),

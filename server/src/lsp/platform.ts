@@ -10,8 +10,8 @@ export interface ServerPlatform {
   pathOf(uri: string): string | undefined;
   /** A host path as a URI. */
   uriOf(path: string): string;
-  /** Runs a batch of many charters (indexing a repository) with the process tuned for throughput. */
-  throughput?<T>(work: () => Promise<T>): Promise<T>;
+  /** A root with many charters is being read (called per charter): the process may tune itself for throughput. */
+  manyCharters?(): void;
 }
 
 /** Made once the runtime loads (so the engine and the host load after `initialize` is answered). */

@@ -1,17 +1,24 @@
 // The V8 settings of the Node server process, in two modes (lsp/v8-tuning.ts switches them).
 //
-// Bursts, the usual mode: one charter per keystroke. V8's optimising compiler spends more on such
-// bursts (a compiler thread on a small machine, its memory) than it gives back, and a young
-// generation that doubles while a charter is analysed holds memory the process never needs again:
-// no optimising compiler, fixed small semi-spaces, an old generation that grows gently.
-// Throughput, while a repository is indexed: hundreds of charters in one go, where the optimising
-// compiler pays off. The heap settings stay: they keep an indexed repository small too.
-// docs/performance.md has the with-and-without measurement that keeps each flag.
-export const V8_MODES: ReadonlyArray<{ bursts: string; throughput?: string }> = [
+// Bursts, while every workspace root holds a handful of charters: the work is one charter per
+// keystroke. V8's optimising compiler spends more on such bursts (a compiler thread on a small
+// machine, its memory) than it gives back, and a young generation that doubles while a charter is
+// analysed holds memory the process never needs again: no optimising compiler, fixed small
+// semi-spaces, an old generation that grows gently.
+// Throughput, from the first root with many charters on: indexing hundreds of charters, and every
+// keystroke re-checking the set, is steady work over a large heap, which V8's defaults serve best
+// (small semi-spaces would promote most of each analysis and collect the old generation often),
+// except that the young generation stops growing at half V8's own limit: as fast, less memory.
+// docs/performance.md has the with-and-without measurement that keeps each setting.
+export const V8_MODES: ReadonlyArray<{ bursts: string; throughput: string }> = [
   { bursts: '--no-turbofan', throughput: '--turbofan' },
-  { bursts: '--semi-space-growth-factor=1' },
-  { bursts: '--heap-growing-percent=25' },
+  { bursts: '--semi-space-growth-factor=1', throughput: '--semi-space-growth-factor=2' },
+  { bursts: '--heap-growing-percent=25', throughput: '--heap-growing-percent=0' },
 ];
+
+export const YOUNG_GROWTH_FLAG = '--semi-space-growth-factor';
+/** Both semi-spaces together, in the throughput mode. */
+export const THROUGHPUT_NEW_SPACE_MIB = 16;
 
 /** `--no-foo_bar=1` → `foo-bar`. */
 export function v8FlagName(flag: string): string {

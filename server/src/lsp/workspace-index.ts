@@ -19,8 +19,8 @@ import type { OrganisationResult } from '../org/run';
 /** How long a listing of a root is trusted when the client sends no file events. */
 export const RELIST_MS = 5000;
 const BACKGROUND_DELAY_MS = 50;
-/** Charters to read from disk at which a listing is a batch worth the throughput mode. */
-const THROUGHPUT_FROM = 20;
+/** Charters in one root from which the set is steady work over a large heap (ServerPlatform.manyCharters). */
+const MANY_CHARTERS = 20;
 
 export interface IndexedCharter {
   path: string;
@@ -46,8 +46,8 @@ export interface IndexOptions {
   /** Lint options for a charter that is not open (its config, the editor's rule settings, today). */
   optionsFor(path: string, root: CharterRoot): Promise<{ options: AnalyzeOptions; key: string }>;
   log(message: string): void;
-  /** Runs the reading of many charters with the process tuned for throughput (ServerPlatform). */
-  throughput?<T>(work: () => Promise<T>): Promise<T>;
+  /** Called per charter read from a root that lists many (ServerPlatform.manyCharters). */
+  manyCharters?(): void;
   /** True when the client sends file events (then a listing is kept until an event). */
   watching(): boolean;
   /** A background re-listing (no file events) found charters or the root config changed on disk. */
@@ -137,14 +137,12 @@ class RootIndex {
       this.diskChanges++;
       this.changed();
     }
-    const toRead = this.listed.filter((path) => !this.open.has(path));
-    const readAll = async () => {
-      for (const path of toRead) {
-        if (background) await new Promise<void>((resolve) => setImmediate(resolve));
-        if (!this.open.has(path)) await this.readDisk(path);
-      }
-    };
-    await (toRead.length >= THROUGHPUT_FROM && this.opts.throughput ? this.opts.throughput(readAll) : readAll());
+    const many = this.listed.length >= MANY_CHARTERS;
+    for (const path of this.listed) {
+      if (background) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (many) this.opts.manyCharters?.();
+      if (!this.open.has(path)) await this.readDisk(path);
+    }
   }
 
   /** A charter that is not open, analysed from disk again when its text or options changed. */
