@@ -56,12 +56,12 @@ export const PIECES: Piece[] = [
   },
   {
     id: 'no-turbofan',
-    label: "the server without V8's optimising compiler except while it indexes a repository (--no-turbofan in V8_MODES, server/src/lsp/v8-flags.ts)",
+    label: "the server without V8's optimising compiler while its roots hold few charters (--no-turbofan in V8_MODES, server/src/lsp/v8-flags.ts)",
     without: withoutV8Flags('turbofan-on', ['--no-turbofan']),
   },
   {
     id: 'young-generation',
-    label: 'the server with a young generation that does not grow and a gently growing old one (--semi-space-growth-factor=1 --heap-growing-percent=25 in V8_MODES)',
+    label: 'the server with a young generation that does not grow and a gently growing old one while its roots hold few charters, and a young generation stopped at half V8\'s limit in larger ones (--semi-space-growth-factor=1 --heap-growing-percent=25 in V8_MODES)',
     without: withoutV8Flags('default-heap', ['--semi-space-growth-factor=1', '--heap-growing-percent=25']),
   },
 ];
