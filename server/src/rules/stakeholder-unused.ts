@@ -9,9 +9,14 @@ export default defineRule({
   description: 'A stakeholder that no party field of the charter references',
   check(ctx) {
     const { model, index } = ctx;
-    const named = new Set(index.references.filter((r) => r.kind === 'party').flatMap((r) => [r.value, ...splitJoinedParties(r.value)]));
+    const named = new Set<string>();
+    for (const r of index.references) if (r.kind === 'party') named.add(r.value);
+    // The parts of joined values (`a and b`), split only when some stakeholder is not named whole.
+    let parts: Set<string> | undefined;
     for (const stakeholder of model.lists.stakeholders) {
       if (stakeholder.id === undefined || named.has(stakeholder.id)) continue;
+      parts ??= new Set([...named].flatMap((value) => splitJoinedParties(value)));
+      if (parts.has(stakeholder.id)) continue;
       ctx.report({
         at: stakeholder.anchor,
         entry: stakeholder,
