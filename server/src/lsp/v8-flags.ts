@@ -10,14 +10,21 @@
 // (small semi-spaces would promote most of each analysis and collect the old generation often),
 // except that the young generation stops growing at half V8's own limit: as fast, less memory.
 // docs/performance.md has the with-and-without measurement that keeps each setting.
-export const V8_MODES: ReadonlyArray<{ bursts: string; throughput: string }> = [
+export interface V8Mode {
+  bursts: string;
+  throughput: string;
+}
+
+export const V8_MODES: readonly V8Mode[] = [
   { bursts: '--no-turbofan', throughput: '--turbofan' },
   { bursts: '--semi-space-growth-factor=1', throughput: '--semi-space-growth-factor=2' },
   { bursts: '--heap-growing-percent=25', throughput: '--heap-growing-percent=0' },
 ];
 
-export const YOUNG_GROWTH_FLAG = '--semi-space-growth-factor';
-/** Both semi-spaces together, in the throughput mode. */
+/**
+ * Both semi-spaces together, in the throughput mode: once the young generation is this large, its
+ * growth flag takes its bursts setting again (no more growth).
+ */
 export const THROUGHPUT_NEW_SPACE_MIB = 16;
 
 /** `--no-foo_bar=1` → `foo-bar`. */
@@ -29,7 +36,7 @@ export function v8FlagName(flag: string): string {
  * The modes whose flag `given` (command-line arguments, NODE_OPTIONS split) does not name: a flag
  * named there, in either polarity, is the user's choice and stays as they set it.
  */
-export function tunableModes<T extends { bursts: string }>(modes: readonly T[], given: readonly string[]): T[] {
+export function tunableModes(modes: readonly V8Mode[], given: readonly string[]): V8Mode[] {
   const named = new Set(given.filter((a) => a.startsWith('--')).map(v8FlagName));
   // `--opt` is V8's older name for `--turbofan`.
   if (named.has('opt')) named.add('turbofan');

@@ -3,11 +3,12 @@
 // already runs in the bursts mode. Only on plain Node: Electron (VS Code desktop) may have frozen
 // V8's flags after start-up, and changing them then is fatal; there V8 keeps its defaults.
 import v8 from 'node:v8';
-import { THROUGHPUT_NEW_SPACE_MIB, V8_MODES, YOUNG_GROWTH_FLAG, tunableModes } from './v8-flags';
+import { THROUGHPUT_NEW_SPACE_MIB, V8_MODES, tunableModes, v8FlagName } from './v8-flags';
 
 const modes = process.versions.electron ? [] : tunableModes(V8_MODES, [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)]);
+// Stopped in the throughput mode once it is large enough; undefined when the user set it or once stopped.
+let youngGrowth = modes.find((m) => v8FlagName(m.bursts) === 'semi-space-growth-factor');
 let mode: 'bursts' | 'throughput' | undefined;
-let youngCapped = false;
 
 function use(next: 'bursts' | 'throughput'): void {
   if (mode === next) return;
@@ -23,9 +24,9 @@ use('bursts');
  */
 export function manyCharters(): void {
   use('throughput');
-  if (youngCapped || !modes.some((m) => m.bursts.startsWith(YOUNG_GROWTH_FLAG))) return;
+  if (!youngGrowth) return;
   const newSpace = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
   if (!newSpace || newSpace.space_size < THROUGHPUT_NEW_SPACE_MIB * 2 ** 20) return;
-  v8.setFlagsFromString(`${YOUNG_GROWTH_FLAG}=1`);
-  youngCapped = true;
+  v8.setFlagsFromString(youngGrowth.bursts);
+  youngGrowth = undefined;
 }
