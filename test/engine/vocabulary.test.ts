@@ -1,6 +1,6 @@
 // The shared word lists behind done-vague and the cadence rules, checked against rules.md's wording.
 import assert from 'node:assert/strict';
-import { CADENCE_WORDS, hasMeasurableSignal, parseCadence, phraseMatcher, placeholderIn, vagueness, weakWord } from '../../server/src/engine/vocabulary';
+import { CADENCE_WORDS, hasMeasurableSignal, isDate, parseCadence, phraseMatcher, placeholderIn, vagueness, weakWord } from '../../server/src/engine/vocabulary';
 
 describe('vocabulary: vagueness (done-vague)', () => {
   it('a weak word without a measurable signal makes a criterion vague, and the message names the word', () => {
@@ -143,5 +143,15 @@ describe('vocabulary: placeholderIn (placeholder-text, owner-placeholder)', () =
     for (const text of ['Ship the payout flow', 'todos are tracked in Jira', 'Métodotodo', 'a < b and c > d', 'is it ready??', 'lorem', 'tbdx', '']) {
       assert.equal(placeholderIn(text), undefined, text);
     }
+  });
+});
+
+describe('vocabulary: isDate (due, revisit, until; the schema\'s date format)', () => {
+  it('accepts days that exist, leap days by the Gregorian rule', () => {
+    for (const d of ['2026-12-06', '2024-02-29', '2000-02-29', '2026-01-31', '2026-04-30', '0050-06-15']) assert.ok(isDate(d), d);
+  });
+
+  it('rejects days that do not exist and anything not written YYYY-MM-DD', () => {
+    for (const d of ['2026-02-29', '1900-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-1-5', '2026-01-05 ', '20260105', 'soon']) assert.ok(!isDate(d), d);
   });
 });

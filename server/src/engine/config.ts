@@ -40,8 +40,16 @@ export function effectiveRules(rules: readonly Rule[], config: CharterConfig | u
       if (typeof sev === 'string' && Object.prototype.hasOwnProperty.call(SEVERITY_WORDS, sev)) severity = SEVERITY_WORDS[sev];
       if (Array.isArray(setting) && setting[1] && typeof setting[1] === 'object') given = setting[1];
     }
-    return { rule, severity, options: resolveOptions(rule.options, given) };
+    return { rule, severity, options: given ? resolveOptions(rule.options, given) : defaultOptions(rule) };
   });
+}
+
+/** Each rule's options when a config gives none: worked out once (every check asks), frozen as they are shared. */
+const DEFAULT_OPTIONS = new WeakMap<Rule, Readonly<Record<string, unknown>>>();
+function defaultOptions(rule: Rule): Record<string, unknown> {
+  let options = DEFAULT_OPTIONS.get(rule);
+  if (!options) DEFAULT_OPTIONS.set(rule, (options = Object.freeze(resolveOptions(rule.options, undefined))));
+  return options as Record<string, unknown>;
 }
 
 /**

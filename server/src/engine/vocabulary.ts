@@ -31,6 +31,14 @@ export const PLACEHOLDER_WORDS = ['todo', 'tbd', 'tba', 'fixme', 'xxx'];
 /** Text every placeholder contains (same case folding as the exact test below). */
 const PLACEHOLDER_HINT = /todo|tb[ad]|fixme|xxx|lorem|\?\?\?|</iu;
 
+/**
+ * False when no value of a charter with this text can hold a placeholder: values are pieces of the
+ * text, except where a double-quoted escape (`\x3C`) writes a character the text does not hold.
+ */
+export function mayHoldPlaceholder(text: string): boolean {
+  return PLACEHOLDER_HINT.test(text) || text.includes('\\');
+}
+
 /** `TODO`, `TBD`, `TBA`, `FIXME`, `XXX` (whole words), `???`, `lorem ipsum`, or `<…>`. */
 export function isPlaceholderText(value: string): boolean {
   return placeholderIn(value) !== undefined;
@@ -199,5 +207,5 @@ export type StakeholderKind = (typeof STAKEHOLDER_KINDS)[number];
 
 /** A real calendar date written `YYYY-MM-DD` (what the schema's `date` format accepts). */
 export function isDate(text: string): boolean {
-  return /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text) && isCalendarDate(text);
+  return isCalendarDate(text);
 }

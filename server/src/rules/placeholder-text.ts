@@ -6,7 +6,7 @@ import { PARTY_FIELDS } from '../engine/indexes';
 import { acceptsText, charterSchema, resolveSchema, valueLabel } from '../engine/schema';
 import type { JsonSchema } from '../engine/schema';
 import { q } from '../engine/text';
-import { placeholderIn } from '../engine/vocabulary';
+import { mayHoldPlaceholder, placeholderIn } from '../engine/vocabulary';
 
 type Path = Array<string | number>;
 
@@ -23,7 +23,7 @@ export default defineRule({
   description: 'A text value that is still a placeholder (TODO, TBD, ???, <…>, lorem ipsum)',
   check(ctx) {
     const root = ctx.model.root;
-    if (!root) return;
+    if (!root || !mayHoldPlaceholder(ctx.model.text)) return;
     const roleIsReference = root.has('roles');
     /** True for a field whose values are references, at `path` (the map holding `key`). */
     const isReference = (path: Path, key: string): boolean => {
@@ -61,9 +61,9 @@ function walk(ctx: RuleContext, node: Node, schema: JsonSchema | undefined, path
       walk(ctx, item, s.items, path, isReference);
       path.pop();
     }
-  } else if (isScalar(node) && typeof node.value === 'string' && acceptsText(s)) {
+  } else if (isScalar(node) && typeof node.value === 'string') {
     const placeholder = placeholderIn(node.value);
-    if (placeholder !== undefined) report(ctx, node, path, node.value.trim(), placeholder);
+    if (placeholder !== undefined && acceptsText(s)) report(ctx, node, path, node.value.trim(), placeholder);
   }
 }
 
