@@ -1,7 +1,8 @@
 // Engine benchmark: full lint vs `yaml.parseDocument` alone on the same text, in one process after
-// warm-up, in CPU time (other work on a shared machine does not count). They take turns in blocks
-// of batches; the first batches of a block are not counted, as they pay for the garbage the other
-// side left. Plus a per-phase breakdown (parse, index, schema, each rule) for hot spots.
+// warm-up, in CPU time (other work on a shared machine does not count). A batch of each runs next
+// to the other, in alternating order, and the ratio is taken per pair: a shared machine's speed
+// drifts over seconds, which a ratio of two medians gathered apart carries into the result. Plus a
+// per-phase breakdown (parse, index, schema, each rule) for hot spots.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
@@ -27,9 +28,11 @@ export interface EngineRun {
   /** CPU ms per call: one sample per counted batch. */
   parse: Spread;
   lint: Spread;
+  /** Lint ÷ parse of each pair of batches. */
+  ratio: Spread;
   parseMs: number;
   lintMs: number;
-  /** Counted batches of each. */
+  /** Pairs of batches measured. */
   runs: number;
   findings: number;
   /** Median ms per phase of one lint, slowest first. */
@@ -39,11 +42,8 @@ export interface EngineRun {
 export interface EngineBenchOptions {
   /** Calls of each before measuring. */
   warmup: number;
-  /** Blocks of each, taking turns. */
-  blocks: number;
-  /** Batches per block, of which the first `settle` are not counted. */
-  batches: number;
-  settle: number;
+  /** Pairs of batches (one of each) measured. */
+  pairs: number;
 }
 
 /** CPU time of this process (every thread: the garbage collector's helpers count too), in ms. */
@@ -73,13 +73,15 @@ export function benchEngine(text: string, lines: number, o: EngineBenchOptions):
   const calls = Math.max(1, Math.round(BATCH_MS / Math.max(0.01, perCall(doLint, 3))));
   const parseSamples: number[] = [];
   const lintSamples: number[] = [];
-  for (let b = 0; b < o.blocks; b++) {
-    for (const [fn, out] of b % 2 ? [[doLint, lintSamples], [doParse, parseSamples]] as const : [[doParse, parseSamples], [doLint, lintSamples]] as const) {
-      for (let k = 0; k < o.batches; k++) {
-        const sample = perCall(fn, calls);
-        if (k >= o.settle) out.push(sample);
-      }
-    }
+  const ratios: number[] = [];
+  for (let k = 0; k < o.pairs; k++) {
+    const lintFirst = k % 2 === 1;
+    const first = perCall(lintFirst ? doLint : doParse, calls);
+    const second = perCall(lintFirst ? doParse : doLint, calls);
+    const [p, l] = lintFirst ? [second, first] : [first, second];
+    parseSamples.push(p);
+    lintSamples.push(l);
+    ratios.push(l / p);
   }
   const parse = spread(parseSamples);
   const lintSpread = spread(lintSamples);
@@ -88,9 +90,10 @@ export function benchEngine(text: string, lines: number, o: EngineBenchOptions):
     bytes: Buffer.byteLength(text),
     parse,
     lint: lintSpread,
+    ratio: spread(ratios),
     parseMs: parse.median,
     lintMs: lintSpread.median,
-    runs: lintSamples.length,
+    runs: ratios.length,
     findings,
     phases: phaseBreakdown(text, 21),
   };
@@ -149,24 +152,24 @@ export const engineSection: Section = {
   name: 'engine',
   summary: 'lint vs yaml.parseDocument on the same text, in one process',
   async run(ctx: BenchContext): Promise<SectionResult> {
-    const o: EngineBenchOptions = ctx.args.quick ? { warmup: 100, blocks: 4, batches: 8, settle: 3 } : { warmup: 300, blocks: 10, batches: 10, settle: 3 };
+    const o: EngineBenchOptions = ctx.args.quick ? { warmup: 100, pairs: 40 } : { warmup: 300, pairs: 140 };
     const runs: EngineRun[] = [];
     for (const lines of ctx.args.sizes) {
       const e = benchEngine(generateCharter({ lines, seed: ctx.args.seed }).text, lines, o);
-      ctx.log(`  ${lines}: parse ${e.parseMs.toFixed(2)} ms, lint ${e.lintMs.toFixed(2)} ms (${e.runs} batches); slowest phases: ${e.phases.slice(0, 4).map((p) => `${p.phase} ${p.ms.toFixed(2)}`).join(', ')}`);
+      ctx.log(`  ${lines}: parse ${e.parseMs.toFixed(2)} ms, lint ${e.lintMs.toFixed(2)} ms, lint ÷ parse ${ratio(e.ratio.median)} (${e.runs} pairs of batches); slowest phases: ${e.phases.slice(0, 4).map((p) => `${p.phase} ${p.ms.toFixed(2)}`).join(', ')}`);
       runs.push(e);
     }
     const label = `Engine full lint ÷ yaml.parseDocument, ${ENGINE_TARGET_LINES} lines`;
     const at = runs.find((e) => e.lines === ENGINE_TARGET_LINES);
     const target = at
-      ? judge('engine-200', label, ENGINE_TARGET_LIMIT, at.lintMs / at.parseMs, `${ms(at.lintMs)} vs ${ms(at.parseMs)}`)
+      ? judge('engine-200', label, ENGINE_TARGET_LIMIT, at.ratio.median, `${ms(at.lintMs)} vs ${ms(at.parseMs)}; pairs IQR ${ratio(at.ratio.q1)}–${ratio(at.ratio.q3)}`)
       : skipped('engine-200', label, ENGINE_TARGET_LIMIT, `not measured in this run (needs ${ENGINE_TARGET_LINES} lines)`);
     const report = [
-      '### Engine (one process, CPU time per call after warm-up; median of batches, interquartile range in brackets)',
+      '### Engine (one process, CPU time per call after warm-up; median of batches, interquartile range in brackets; lint ÷ parse per pair of neighbouring batches)',
       '',
       table(
-        ['lines', 'size', 'yaml.parseDocument', 'full lint', 'lint ÷ parse', 'findings', 'batches'],
-        runs.map((e) => [e.lines.toLocaleString('en-US'), `${(e.bytes / 1024).toFixed(1)} KiB`, withIqr(e.parse, cpu), withIqr(e.lint, cpu), ratio(e.lintMs / e.parseMs), String(e.findings), String(e.runs)]),
+        ['lines', 'size', 'yaml.parseDocument', 'full lint', 'lint ÷ parse', 'findings', 'pairs'],
+        runs.map((e) => [e.lines.toLocaleString('en-US'), `${(e.bytes / 1024).toFixed(1)} KiB`, withIqr(e.parse, cpu), withIqr(e.lint, cpu), withIqr(e.ratio, ratio), String(e.findings), String(e.runs)]),
       ),
     ].join('\n');
     const hot: string[] = [];
@@ -185,7 +188,7 @@ export const engineSection: Section = {
     return {
       report,
       targets: [target],
-      json: runs.map((e) => ({ lines: e.lines, bytes: e.bytes, parseMs: round(e.parseMs, 3), lintMs: round(e.lintMs, 3), runs: e.runs, findings: e.findings })),
+      json: runs.map((e) => ({ lines: e.lines, bytes: e.bytes, parseMs: round(e.parseMs, 3), lintMs: round(e.lintMs, 3), ratio: round(e.ratio.median, 3), runs: e.runs, findings: e.findings })),
       hotSpots: hot,
     };
   },
