@@ -75,8 +75,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     if (model.root === undefined && !rule.traits?.anyDocument) continue;
     raw.push(...checker.run(effective));
   }
-  const notRun = new Set(rules.filter((r) => r.checkSet).map((r) => r.id));
-  return { ...checker.finish(raw, [], notRun), raw };
+  return { ...checker.finish(raw, [], SET_RULE_IDS), raw };
 }
 
 /**
@@ -164,6 +163,8 @@ export function ruleById(id: string): Rule | undefined {
 const RULES_BY_ID = new Map(rules.map((r) => [r.id, r]));
 const RULE_IDS = rules.map((r) => r.id);
 const NOTHING: ReadonlySet<string> = new Set();
+/** Without the set, no organisation rule has run. */
+const SET_RULE_IDS: ReadonlySet<string> = new Set(rules.filter((r) => r.checkSet).map((r) => r.id));
 
 /**
  * What a rule sees of one check. A class with methods rather than an object of closures: with

@@ -5,32 +5,53 @@ import type { Entry } from './parse';
 
 /** Ids a party stands for: itself plus, for a role, the ids of its holders. */
 export function expandParty(index: CharterIndex, party: string): string[] {
-  return [party, ...index.membersOf(party).map((m) => m.id).filter((id): id is string => id !== undefined)];
+  const ids = [party];
+  for (const m of index.membersOf(party)) if (m.id !== undefined) ids.push(m.id);
+  return ids;
+}
+
+/** `expandParty`, added to a set (no array per party: every check-in rule asks for each party). */
+function addParty(index: CharterIndex, party: string, into: Set<string>): void {
+  into.add(party);
+  for (const m of index.membersOf(party)) if (m.id !== undefined) into.add(m.id);
 }
 
 /** The owner's ids (a role owner covers its holders). A list owner is owner-multiple's finding: all count. */
 export function checkinOwnerIds(index: CharterIndex, checkin: Entry): Set<string> {
   const shape = index.ownerShape(checkin);
-  const parties = shape.kind === 'single' ? [shape.party] : shape.kind === 'multiple' ? shape.parties.map((p) => p.trim()) : [];
-  return new Set(parties.flatMap((p) => expandParty(index, p)));
+  const ids = new Set<string>();
+  if (shape.kind === 'single') addParty(index, shape.party, ids);
+  else if (shape.kind === 'multiple') for (const p of shape.parties) addParty(index, p.trim(), ids);
+  return ids;
 }
 
 /** `agreed_with` as written, trimmed, blanks dropped. */
 export function agreedWith(checkin: Entry): string[] {
-  return checkin.texts('agreed_with').map((a) => a.trim()).filter((a) => a !== '');
+  const out: string[] = [];
+  for (const a of checkin.texts('agreed_with')) {
+    const t = a.trim();
+    if (t !== '') out.push(t);
+  }
+  return out;
 }
 
 /** Participants (as written) other than the owner who are not covered by `agreed_with`. */
 export function participantsNotAgreed(index: CharterIndex, checkin: Entry): string[] {
   const owners = checkinOwnerIds(index, checkin);
-  const agreedIds = new Set([...new Set(agreedWith(checkin))].flatMap((a) => expandParty(index, a)));
+  const agreedIds = new Set<string>();
+  for (const a of agreedWith(checkin)) addParty(index, a, agreedIds);
+  const covered = (id: string | undefined) => id !== undefined && (owners.has(id) || agreedIds.has(id));
   const out: string[] = [];
   // Each participant once, so a role named many times is expanded once.
-  for (const p of new Set(checkin.texts('participants').map((raw) => raw.trim()))) {
-    if (p === '' || owners.has(p) || agreedIds.has(p)) continue;
+  const seen = new Set<string>();
+  for (const raw of checkin.texts('participants')) {
+    const p = raw.trim();
+    if (p === '' || seen.has(p)) continue;
+    seen.add(p);
+    if (covered(p)) continue;
     // A role participant is covered when each of its holders is the owner or agreed.
-    const members = index.membersOf(p).map((m) => m.id);
-    if (members.length > 0 && members.every((id) => id !== undefined && (owners.has(id) || agreedIds.has(id)))) continue;
+    const members = index.membersOf(p);
+    if (members.length > 0 && members.every((m) => covered(m.id))) continue;
     out.push(p);
   }
   return out;

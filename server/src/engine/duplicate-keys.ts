@@ -24,8 +24,14 @@ function nextToken(text: string, offset: number): number {
 }
 
 export class DuplicateKeys {
-  /** Each map's scalar key values, found through the map's first key node. */
-  private readonly keysOf = new WeakMap<Node, Map<unknown, true>>();
+  /**
+   * Each map's scalar key values, found through the map's first key node. A plain Map: this object
+   * lives for one parse, and WeakMap entries cost the garbage collector more.
+   */
+  private readonly keysOf = new Map<Node, Map<unknown, true>>();
+  /** The map of the last call: a map's keys come one after another unless a nested map cuts in. */
+  private lastFirst: Node | undefined;
+  private lastKeys: Map<unknown, true> | undefined;
   /** The key yaml is about to report: set when it repeats an earlier one, cleared when read. */
   private repeated: Node | undefined;
 
@@ -33,12 +39,14 @@ export class DuplicateKeys {
 
   /** yaml's equality (the same scalar value: `1` and `1.0`, `"a"` and `a`), one lookup per key. */
   readonly uniqueKeys = (first: Node, key: Node): boolean => {
-    let keys = this.keysOf.get(first);
+    let keys = first === this.lastFirst ? this.lastKeys : this.keysOf.get(first);
     if (!keys) {
       keys = new Map();
       if (isScalar(first) && !Number.isNaN(first.value)) keys.set(first.value, true);
       this.keysOf.set(first, keys);
     }
+    this.lastFirst = first;
+    this.lastKeys = keys;
     this.repeated = undefined;
     if (isScalar(key) && !Number.isNaN(key.value)) {
       if (keys.has(key.value)) this.repeated = key;

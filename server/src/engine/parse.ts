@@ -486,7 +486,7 @@ class DataConverter {
     if (isScalar(node)) return node.value ?? null;
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
-      const pairs = node.items.some((p) => isPair(p) && isScalar(p.key) && p.key.value === MERGE_KEY) ? pairsOf(this.doc, node as YAMLMap<Node, Node | null>).values() : node.items;
+      const pairs = hasMergeKey(node as YAMLMap) ? pairsOf(this.doc, node as YAMLMap<Node, Node | null>).values() : node.items;
       for (const pair of pairs) {
         if (!isPair(pair)) continue;
         const key = scalarText(deref(this.doc, pair.key) as Node);
@@ -499,6 +499,11 @@ class DataConverter {
     if (isSeq(node)) return node.items.map((item) => this.convert(item, depth + 1));
     return null;
   }
+}
+
+function hasMergeKey(node: YAMLMap): boolean {
+  for (const p of node.items) if (isPair(p) && isScalar(p.key) && p.key.value === MERGE_KEY) return true;
+  return false;
 }
 
 function countNodes(node: unknown, limit: number): number {

@@ -124,7 +124,7 @@ function parsePointer(pointer: string): Array<string | number> {
   return pointer
     .slice(1)
     .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (s.includes('~') ? s.replace(/~1/g, '/').replace(/~0/g, '~') : s))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
