@@ -13,7 +13,7 @@ import { validateSchema } from '../../server/src/engine/schema';
 import { Edits } from '../../server/src/engine/edits';
 import { effectiveRules } from '../../server/src/engine/config';
 import type { RuleContext } from '../../server/src/engine/rule';
-import { median, ms, ratio, round, spread, table, withIqr } from './stats';
+import { median, ms, pairedRatio, ratio, round, spread, table, withIqr } from './stats';
 import type { Spread } from './stats';
 import { generateCharter } from './generate';
 import { judge, skipped } from './section';
@@ -73,7 +73,6 @@ export function benchEngine(text: string, lines: number, o: EngineBenchOptions):
   const calls = Math.max(1, Math.round(BATCH_MS / Math.max(0.01, perCall(doLint, 3))));
   const parseSamples: number[] = [];
   const lintSamples: number[] = [];
-  const ratios: number[] = [];
   for (let k = 0; k < o.pairs; k++) {
     const lintFirst = k % 2 === 1;
     const first = perCall(lintFirst ? doLint : doParse, calls);
@@ -81,7 +80,6 @@ export function benchEngine(text: string, lines: number, o: EngineBenchOptions):
     const [p, l] = lintFirst ? [second, first] : [first, second];
     parseSamples.push(p);
     lintSamples.push(l);
-    ratios.push(l / p);
   }
   const parse = spread(parseSamples);
   const lintSpread = spread(lintSamples);
@@ -90,10 +88,10 @@ export function benchEngine(text: string, lines: number, o: EngineBenchOptions):
     bytes: Buffer.byteLength(text),
     parse,
     lint: lintSpread,
-    ratio: spread(ratios),
+    ratio: pairedRatio(lintSamples, parseSamples),
     parseMs: parse.median,
     lintMs: lintSpread.median,
-    runs: ratios.length,
+    runs: lintSamples.length,
     findings,
     phases: phaseBreakdown(text, 21),
   };

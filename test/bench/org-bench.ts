@@ -10,7 +10,7 @@ import { cliLintArgs, timeProcess } from './cli-bench';
 import { firstCheck, serverSpecs, singleCharterWorkspace, typingSession } from './server-measure';
 import { judge } from './section';
 import type { BenchContext, Section, SectionResult } from './section';
-import { median, mib, ms, round, spread, table, withIqr } from './stats';
+import { median, mib, ms, pairedRatio, ratio, round, spread, table, withIqr } from './stats';
 
 // The organisation rules are the registry's set rules.
 const ORG_RULES = new Set(RULES.filter((r) => r.checkSet).map((r) => r.id));
@@ -66,8 +66,10 @@ export const orgSection: Section = {
 
     const cliOrg = median(withOrg);
     const cliAlone = median(noOrg);
+    // Each pair of runs is one of each, next to each other: the ratio is taken per pair.
+    const cliPairs = pairedRatio(withOrg, noOrg);
     const targets = [
-      judge('org-cli', `CLI lint of ${repo.charters.length} charters with organisation rules ÷ --no-org`, 1.3, cliOrg / cliAlone, `${ms(cliOrg)} vs ${ms(cliAlone)}`),
+      judge('org-cli', `CLI lint of ${repo.charters.length} charters with organisation rules ÷ --no-org`, 1.3, cliPairs.median, `${ms(cliOrg)} vs ${ms(cliAlone)}; per pair of runs ${withIqr(cliPairs, ratio)}`),
       judge('org-first-publish', `spawn → first publish with organisation findings, in a ${repo.charters.length}-charter workspace ÷ team-charter lint of it`, 1.5, median(firstPublish) / cliOrg, `${ms(median(firstPublish))} vs ${ms(cliOrg)}`, sawOrg ? undefined : 'the opened charter got no organisation finding'),
       judge('org-keystroke', `keystroke p95 in 1 of ${repo.charters.length} charters ÷ the same charter alone`, 1.5, inSet.p95 / alone.p95, `${ms(inSet.p95)} vs ${ms(alone.p95)}`),
       judge('org-rss', `peak RSS after indexing, opening one charter and ${KEYSTROKES} keystrokes ÷ the same alone`, 2, (inSet.peakRssMiB ?? NaN) / (alone.peakRssMiB ?? NaN), `${mib(inSet.peakRssMiB)} vs ${mib(alone.peakRssMiB)}`),

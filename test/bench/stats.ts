@@ -5,6 +5,14 @@ export function median(values: readonly number[]): number {
   return spread(values).median;
 }
 
+/**
+ * The spread of a[i] ÷ b[i], for samples taken next to each other in time: a shared machine's speed
+ * drifts over seconds, which a ratio of two medians carries into the result and this one mostly does not.
+ */
+export function pairedRatio(a: readonly number[], b: readonly number[]): Spread {
+  return spread(a.slice(0, b.length).map((v, i) => v / b[i]));
+}
+
 /** Nearest-rank percentile (p in 0–100); NaN for no values. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return NaN;

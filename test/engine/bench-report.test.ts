@@ -6,7 +6,7 @@ import { serverTargets } from '../bench/server-bench';
 import type { ServerBenchResult, ServerSize } from '../bench/server-bench';
 import { compare } from '../bench/machinery';
 import { judge } from '../bench/section';
-import { percentile, spread } from '../bench/stats';
+import { pairedRatio, percentile, spread } from '../bench/stats';
 
 const size = (server: string, lines: number, over: Partial<ServerSize> = {}): ServerSize => ({
   server, lines, spawnToDiagnostics: [100], openToDiagnostics: [50], initialize: [40], keystrokes: [10, 20], peakRss: [60], startRss: [50], diagnostics: 1, validated: true, ...over,
@@ -18,6 +18,16 @@ describe('benchmark report', () => {
     assert.equal(percentile(Array.from({ length: 20 }, (_, i) => i + 1), 95), 19);
     assert.deepEqual(spread([5, 1, 4, 2, 3]), { median: 3, q1: 2, q3: 4, n: 5 });
     assert.equal(spread([1, 2, 3, 4]).median, 2.5);
+  });
+
+  it('a paired ratio follows each pair, so a machine that slows down halfway does not move it', () => {
+    // lint takes 1.4× a parse throughout; the machine runs at half speed for the second half.
+    const parse = [1, 1, 1, 2, 2, 2];
+    const lint = parse.map((p) => 1.4 * p);
+    // Samples gathered at different moments (lint's median falls on the slow half) mislead:
+    assert.ok(Math.abs(spread(lint.slice(2)).median / spread(parse).median - 1.4) > 0.3);
+    const r = pairedRatio(lint, parse);
+    assert.ok(Math.abs(r.median - 1.4) < 1e-9 && r.q1 > 1.399 && r.q3 < 1.401, JSON.stringify(r));
   });
 
   it('judges each target by its ratio and limit; a missing side is an ERROR, not a PASS', () => {
