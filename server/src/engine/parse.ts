@@ -501,6 +501,7 @@ class DataConverter {
   }
 }
 
+/** A map with a `<<` key among its own pairs (its pairs then come from `pairsOf`). */
 function hasMergeKey(node: YAMLMap): boolean {
   for (const p of node.items) if (isPair(p) && isScalar(p.key) && p.key.value === MERGE_KEY) return true;
   return false;
