@@ -65,9 +65,14 @@ describe('Team Charter in VS Code', function () {
 
   it('offers quick fixes that set the owner to the lead, and applying one changes the file', async () => {
     const owner = ours(doc.uri).find((d) => codeOf(d) === 'owner-missing')!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, owner.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a) => /Set owner to "?ana"?/.test(a.title));
-    assert.ok(fix, `quick fixes offered: ${actions.map((a) => a.title).join(' | ')}`);
+    // Asked again for a few seconds: once in CI the first answer, right after the first
+    // diagnostics, was empty (not seen in local runs); a user pressing Ctrl+. again gets the fix.
+    let offered: vscode.CodeAction[] = [];
+    const fix = await until(async () => {
+      offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, owner.range, vscode.CodeActionKind.QuickFix.value);
+      return offered.find((a) => /Set owner to "?ana"?/.test(a.title));
+    }, 'the quick fix that sets the owner', 5000).catch(() => undefined);
+    assert.ok(fix, `quick fixes offered: ${offered.map((a) => a.title).join(' | ')}`);
     if (fix.edit) await vscode.workspace.applyEdit(fix.edit);
     if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
     const entry = doc.getText().split('- id: vendor-choice')[1].split('  - id:')[0];
