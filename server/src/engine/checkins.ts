@@ -3,15 +3,8 @@
 import type { CharterIndex } from './indexes';
 import type { Entry } from './parse';
 
-/** Ids a party stands for: itself plus, for a role, the ids of its holders. */
-export function expandParty(index: CharterIndex, party: string): string[] {
-  const ids = [party];
-  for (const m of index.membersOf(party)) if (m.id !== undefined) ids.push(m.id);
-  return ids;
-}
-
-/** `expandParty`, added to a set (no array per party: every check-in rule asks for each party). */
-function addParty(index: CharterIndex, party: string, into: Set<string>): void {
+/** Adds the ids a party stands for to `into`: itself plus, for a role, the ids of its holders. */
+export function addParty(index: CharterIndex, party: string, into: Set<string>): void {
   into.add(party);
   for (const m of index.membersOf(party)) if (m.id !== undefined) into.add(m.id);
 }

@@ -206,6 +206,4 @@ export const STAKEHOLDER_KINDS = ['person', 'team', 'group'] as const;
 export type StakeholderKind = (typeof STAKEHOLDER_KINDS)[number];
 
 /** A real calendar date written `YYYY-MM-DD` (what the schema's `date` format accepts). */
-export function isDate(text: string): boolean {
-  return isCalendarDate(text);
-}
+export const isDate = isCalendarDate;

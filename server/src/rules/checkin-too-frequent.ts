@@ -6,7 +6,7 @@ import type { Entry } from '../engine/parse';
 import { experienceOf } from '../engine/fields';
 import { q } from '../engine/text';
 import { formatScalar } from '../engine/edits';
-import { agreedWith, expandParty, participantsNotAgreed } from '../engine/checkins';
+import { addParty, agreedWith, participantsNotAgreed } from '../engine/checkins';
 
 const EXPERIENCED = new Set<string>(['proficient', 'expert']);
 const CALMER = [['weekly', 7], ['biweekly', 14], ['monthly', 30], ['quarterly', 91]] as const;
@@ -23,7 +23,8 @@ export function calmerCadence(minDays: number): string {
  */
 function onlyExperienced(ctx: RuleContext, checkin: Entry): boolean {
   const shape = ctx.index.ownerShape(checkin);
-  const owners = new Set(shape.kind === 'single' ? expandParty(ctx.index, shape.party) : []);
+  const owners = new Set<string>();
+  if (shape.kind === 'single') addParty(ctx.index, shape.party, owners);
   let others = 0;
   // Each participant once, so a role named many times is expanded once.
   for (const party of new Set(checkin.texts('participants').map((raw) => raw.trim()))) {

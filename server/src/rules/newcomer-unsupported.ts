@@ -4,7 +4,7 @@ import { defineRule } from '../engine/rule';
 import type { FixDraft, RuleContext } from '../engine/rule';
 import type { Entry } from '../engine/parse';
 import { experienceOf } from '../engine/fields';
-import { agreedWith, expandParty, participantsNotAgreed } from '../engine/checkins';
+import { addParty, agreedWith, participantsNotAgreed } from '../engine/checkins';
 import { flowList, formatScalar } from '../engine/edits';
 
 export default defineRule({
@@ -32,7 +32,7 @@ export default defineRule({
       if (participants.length > maxParticipants) continue;
       close.push({ checkin, days: cadence.days });
       for (const party of new Set([...participants, ...checkin.texts('owner').map((o) => o.trim())])) {
-        for (const id of expandParty(index, party)) supported.add(id);
+        addParty(index, party, supported);
       }
     }
 
